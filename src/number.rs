@@ -1,0 +1,397 @@
+//! Numbers as written: digits (`1,234.5`, `1,00,000`), digits with a scale
+//! (`4.1 billion`, `$34.6m`, `1.2 mln`), and written-out numbers (`twenty`,
+//! `one hundred and twenty three thousand`, `a million`).
+//!
+//! Input: a document's text. Output: every number token with its byte span and
+//! exact value, in text order. Non-goals: what the number measures (the
+//! recognizers decide), ordinals and fractions.
+//!
+//! A digit token glued to letters (`S3`, `EC2`, `5G`, `3D`), to a version or
+//! address (`2.4.1`, `192.168.1.2`), to a slash or colon (`24/7`, `10:30`) or to a
+//! letter by a hyphen on its left (`COVID-19`) is part of a name or code and is
+//! not a number.
+
+use crate::decimal::Decimal;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One number token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Number {
+    pub start: usize,
+    pub end: usize,
+    pub value: Decimal,
+    /// Carries a scale word or suffix (`million`, `bn`, `k`).
+    pub scaled: bool,
+    /// The power of ten of that scale (`million`: 6), 0 without one.
+    pub power: i32,
+    /// Written out in words (`twenty`, `a million`).
+    pub written: bool,
+    /// Plain digits without grouping, decimals or scale (`2018`, `365`).
+    pub plain: bool,
+    /// Letters stand right before the digits (`S3`, `US5.6`): a code, unless
+    /// those letters are a currency mark, which the recognizers check.
+    pub glued: bool,
+}
+
+impl Number {
+    /// A bare four-digit number that reads as a year (`2018`, `1987`).
+    pub fn is_year_like(&self, text: &str) -> bool {
+        self.plain
+            && self.end - self.start == 4
+            && matches!(text[self.start..self.end].parse::<u32>(), Ok(1800..=2100))
+    }
+}
+
+const UNITS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// Scale words and abbreviations with their power of ten. Order: longest first
+/// within a shared prefix, since regex alternation is leftmost-first.
+const SCALES: &[(&str, i32)] = &[
+    ("thousand", 3),
+    ("million", 6),
+    ("billion", 9),
+    ("trillion", 12),
+    ("lakhs", 5),
+    ("lakh", 5),
+    ("lacs", 5),
+    ("lac", 5),
+    ("crores", 7),
+    ("crore", 7),
+    ("mln", 6),
+    ("mil", 6),
+    ("bln", 9),
+    ("mn", 6),
+    ("bn", 9),
+    ("trn", 12),
+    ("tn", 12),
+];
+
+/// Single-letter or doubled suffixes, only when glued to the digits (`$5M`, `100k`).
+const SUFFIXES: &[(&str, i32)] = &[("mm", 6), ("k", 3), ("m", 6), ("b", 9), ("t", 12)];
+
+fn alternation(words: impl Iterator<Item = &'static str>) -> String {
+    words.collect::<Vec<_>>().join("|")
+}
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    let scales = alternation(SCALES.iter().map(|s| s.0));
+    let suffixes = alternation(SUFFIXES.iter().map(|s| s.0));
+    let word = format!(
+        "(?:{}|{}|hundred|{}|dozen)(?-u:\\b)",
+        alternation(UNITS.iter().rev().copied()),
+        alternation(TENS.iter().copied()),
+        scales_words()
+    );
+    let pattern = format!(
+        r"(?i)(?P<digits>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:(?:[ \t]{{0,2}}\n?[ \t]{{0,8}}|-)(?P<scale>{scales})(?-u:\b)|(?P<suffix>{suffixes})(?-u:\b))?|(?-u:\b)(?P<words>(?:(?:an?)[ \t\n]+(?:hundred|{sw}|dozen)(?-u:\b)|{word})(?:(?:[ \t\n]+|-)(?:and[ \t\n]+)?{word})*)",
+        sw = scales_words(),
+    );
+    Regex::new(&pattern).expect("number pattern compiles")
+});
+
+/// The spelled-out scale words (not the abbreviations) that may follow `a`.
+fn scales_words() -> String {
+    alternation(
+        SCALES
+            .iter()
+            .filter(|s| s.0.len() > 3 || s.0 == "lac")
+            .map(|s| s.0),
+    )
+}
+
+fn scale_power(word: &str) -> Option<i32> {
+    SCALES
+        .iter()
+        .chain(SUFFIXES)
+        .find(|s| s.0.eq_ignore_ascii_case(word))
+        .map(|s| s.1)
+}
+
+/// Every number token of `text`, in order.
+pub fn scan(text: &str) -> Vec<Number> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(caps) = NUMBER.captures_at(text, at) {
+        let whole = caps.get(0).expect("group 0 always matches");
+        at = whole.end().max(at + 1);
+        let number = if let Some(w) = caps.name("words") {
+            read_words(text, w.start(), w.end())
+        } else {
+            read_digits(text, &caps)
+        };
+        if let Some(n) = number {
+            at = n.end.max(whole.start() + 1);
+            out.push(n);
+        }
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+    }
+    out
+}
+
+fn read_digits(text: &str, caps: &regex::Captures) -> Option<Number> {
+    let digits = caps.name("digits")?;
+    let (start, mut end) = (digits.start(), digits.end());
+    let bytes = text.as_bytes();
+    if glued_left(bytes, start) || glued_right(bytes, end) {
+        return None;
+    }
+    let glued = start > 0 && bytes[start - 1].is_ascii_alphabetic();
+    let mut value = Decimal::parse(digits.as_str())?;
+    let mut scaled = false;
+    let mut power = 0;
+    if let Some(s) = caps.name("scale").or_else(|| caps.name("suffix")) {
+        power = scale_power(s.as_str())?;
+        value = value.scale(power);
+        end = s.end();
+        scaled = true;
+    } else if bytes.get(end).is_some_and(|b| b.is_ascii_alphabetic()) {
+        return None; // `5G`, `3D`, `10x`, `2nd`
+    }
+    let plain = !scaled && digits.as_str().bytes().all(|b| b.is_ascii_digit());
+    Some(Number {
+        start,
+        end,
+        value,
+        scaled,
+        power,
+        written: false,
+        plain,
+        glued,
+    })
+}
+
+/// The digits continue a code on the left: a letter or digit, `X-19`, `2.`/`3,` of a longer number.
+fn glued_left(bytes: &[u8], start: usize) -> bool {
+    let Some(&prev) = start.checked_sub(1).and_then(|i| bytes.get(i)) else {
+        return false;
+    };
+    let before = start.checked_sub(2).and_then(|i| bytes.get(i)).copied();
+    prev.is_ascii_digit()
+        || prev == b'_'
+        || (matches!(prev, b'.' | b',' | b'/' | b':') && before.is_some_and(|b| b.is_ascii_digit()))
+        || (prev == b'-' && before.is_some_and(|b| b.is_ascii_alphabetic()))
+}
+
+/// The digits continue into `.1` (versions, addresses), `,3` (odd grouping), `/7`, `:30`.
+fn glued_right(bytes: &[u8], end: usize) -> bool {
+    let next = bytes.get(end).copied();
+    let after = bytes.get(end + 1).copied();
+    matches!(next, Some(b'.' | b',' | b'/' | b':')) && after.is_some_and(|b| b.is_ascii_digit())
+}
+
+#[derive(PartialEq, Clone, Copy)]
+enum Last {
+    None,
+    Unit,
+    Teen,
+    Tens,
+    Hundred,
+    Scale(i32),
+}
+
+/// Reads the longest valid written-out number starting at `start`.
+fn read_words(text: &str, start: usize, limit: usize) -> Option<Number> {
+    let mut total = Decimal::ZERO;
+    let mut current = Decimal::ZERO;
+    let mut last = Last::None;
+    let mut end = start;
+    let mut smallest_scale = i32::MAX;
+    for (ws, we) in word_spans(text, start, limit) {
+        let word = &text[ws..we];
+        let lower = word.to_ascii_lowercase();
+        let lower = lower.as_str();
+        if lower == "and" {
+            continue;
+        }
+        if (lower == "a" || lower == "an") && last == Last::None {
+            current = Decimal::from_int(1);
+            end = we;
+            continue;
+        }
+        if let Some(u) = UNITS.iter().position(|w| *w == lower) {
+            if matches!(last, Last::Unit | Last::Teen) || (last == Last::Tens && u >= 10) {
+                break;
+            }
+            current = current.add(Decimal::from_int(u as i64))?;
+            last = if u >= 10 { Last::Teen } else { Last::Unit };
+        } else if let Some(t) = TENS.iter().position(|w| *w == lower) {
+            if matches!(last, Last::Unit | Last::Teen | Last::Tens) {
+                break;
+            }
+            current = current.add(Decimal::from_int(20 + 10 * t as i64))?;
+            last = Last::Tens;
+        } else if lower == "hundred" {
+            if last == Last::Hundred {
+                break;
+            }
+            if current.is_zero() {
+                break; // `hundred` alone; `a hundred` set current to one
+            }
+            current = current.times(100)?;
+            last = Last::Hundred;
+        } else if lower == "dozen" {
+            if current.is_zero() {
+                break;
+            }
+            current = current.times(12)?;
+            last = Last::Hundred;
+        } else if let Some(p) = scale_power(lower) {
+            if p >= smallest_scale || matches!(last, Last::Scale(_)) {
+                break;
+            }
+            if current.is_zero() {
+                break; // `million` alone, or `million thousand`
+            }
+            total = total.add(current.scale(p))?;
+            current = Decimal::ZERO;
+            smallest_scale = p;
+            last = Last::Scale(p);
+        } else {
+            break;
+        }
+        end = we;
+    }
+    if last == Last::None {
+        return None; // a lone `a`
+    }
+    let value = total.add(current)?;
+    Some(Number {
+        start,
+        end,
+        value,
+        scaled: smallest_scale != i32::MAX,
+        power: if smallest_scale == i32::MAX { 0 } else { smallest_scale },
+        written: true,
+        plain: false,
+        glued: false,
+    })
+}
+
+/// Byte spans of the words (split at spaces and hyphens) of `text[start..limit]`.
+fn word_spans(text: &str, start: usize, limit: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    std::iter::from_fn(move || {
+        while i < limit && !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if i >= limit {
+            return None;
+        }
+        let ws = i;
+        while i < limit && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        Some((ws, i))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Option<(String, String)> {
+        let found = scan(text);
+        assert!(found.len() <= 1, "{text}: {found:?}");
+        found
+            .first()
+            .map(|n| (text[n.start..n.end].to_string(), n.value.to_string()))
+    }
+
+    #[test]
+    fn reads_numbers() {
+        let cases = [
+            ("75,000", "75,000", "75000"),
+            ("4.1 billion", "4.1 billion", "4100000000"),
+            ("34.6m", "34.6m", "34600000"),
+            ("$5MM", "5MM", "5000000"),
+            ("1.2 mln", "1.2 mln", "1200000"),
+            ("3,308\nbillion", "3,308\nbillion", "3308000000000"),
+            ("1,00,000", "1,00,000", "100000"),
+            ("450 crore", "450 crore", "4500000000"),
+            ("100k", "100k", "100000"),
+            ("twenty", "twenty", "20"),
+            ("twenty-three", "twenty-three", "23"),
+            ("one hundred and twenty three thousand", "one hundred and twenty three thousand", "123000"),
+            ("a million", "a million", "1000000"),
+            ("A Million", "A Million", "1000000"),
+            ("one million", "one million", "1000000"),
+            ("five", "five", "5"),
+            ("1.5-billion", "1.5-billion", "1500000000"),
+            ("0.45", "0.45", "0.45"),
+        ];
+        for (text, surface, value) in cases {
+            assert_eq!(
+                one(text),
+                Some((surface.to_string(), value.to_string())),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn skips_codes_and_names() {
+        for text in [
+            "5G", "3D", "2.4.1", "24/7", "10:30", "COVID-19", "Q3", "FY2024", "a", "an",
+            "someone", "tens", "oneself", "million", "hundreds",
+        ] {
+            let found: Vec<_> = scan(text)
+                .iter()
+                .map(|n| text[n.start..n.end].to_string())
+                .collect();
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn marks_digits_glued_to_letters() {
+        for text in ["S3", "EC2", "US5.6", "FY2024"] {
+            let found = scan(text);
+            assert!(found.len() == 1 && found[0].glued, "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn splits_invalid_word_sequences() {
+        let found: Vec<_> = scan("one two")
+            .iter()
+            .map(|n| n.value.to_string())
+            .collect();
+        assert_eq!(found, ["1", "2"]);
+    }
+
+    #[test]
+    fn years_are_flagged() {
+        let text = "in 2018 and 2,018";
+        let found = scan(text);
+        assert!(found[0].is_year_like(text));
+        assert!(!found[1].is_year_like(text));
+    }
+}
