@@ -1,0 +1,381 @@
+//! Recognition: number tokens become money amounts, percentages and counts.
+//!
+//! Input: a document's text and the spans of names that hold numbers
+//! (`Microsoft 365`). Output: [`Mention`]s in text order, none overlapping.
+//! Non-goals: who the figure belongs to and what it measures (attribution and
+//! classification do that).
+//!
+//! The work is anchored on numbers, so it is proportional to the figures in
+//! the text, not to its words. For each number, in priority order:
+//! 1. a currency mark before it (`$`, `US$`, `EUR`) makes money;
+//! 2. a percent unit after it (`%`, `pct`, `basis points`) makes a percent;
+//! 3. a currency name after it (`yen`, `dlrs`, `euros`) makes money;
+//! 4. a minor unit after it (`cents`, `cts`) makes money in the major unit;
+//! 5. a counted noun after it (`customers`) makes a count;
+//! 6. otherwise it is bare, and only a range (`$1.5-2 billion`) or the
+//!    currency of the figure before it (`from 360 billion`) can give it a unit.
+//!
+//! Two figures joined by `to`, `-` or `between ... and` form one range when
+//! their units agree; the scale of the high end applies to a low end written
+//! without one. Overlaps cannot arise: each number is read once, and a range
+//! consumes both of its numbers.
+
+pub mod count;
+pub mod currency;
+pub mod percent;
+pub mod qualifier;
+
+use crate::decimal::Decimal;
+use crate::number::{self, Number};
+pub use qualifier::Qualifier;
+use regex::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Money,
+    Percent,
+    Count,
+}
+
+/// One recognized figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Byte span of the figure as written, hedge words included.
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub value: Decimal,
+    pub max: Option<Decimal>,
+    pub currency: Option<&'static str>,
+    pub unit: Option<&'static str>,
+    pub qualifier: Qualifier,
+    pub rule: &'static str,
+    /// Where the numbers and units start, without hedge words.
+    pub figure_start: usize,
+    /// Where the words that belong to the figure end (for a count, its noun).
+    pub context_end: usize,
+    /// Written with a minus sign or the word `minus`.
+    pub minus: bool,
+}
+
+/// A number with the unit read around it, before ranges and hedges.
+#[derive(Clone, Debug)]
+struct Atom {
+    number: Number,
+    kind: Option<Kind>,
+    start: usize,
+    end: usize,
+    value: Decimal,
+    currency: Option<&'static str>,
+    unit: Option<&'static str>,
+    rule: &'static str,
+    context_end: usize,
+}
+
+/// Labels after which a number is a rank, code or reference, not a quantity.
+static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[^A-Za-z])(?:No|Nos|no|Number|#|Series|Version|version|Gen|Generation|Phase|Level|Tier|Page|page|pages|pp|p|Chapter|Section|Item|Items|Rule|Form|Article|Exhibit|Note|Figure|Table|Step|Round|Model|Type|Class|Category|Route|Highway|Interstate|Flight|Room|Suite|Unit|Box|Floor|Building|Lot|Act|Fortune|Global|Russell|Nasdaq|Dow|S&P|FTSE|DAX|Nikkei|Forbes)\.?[ \t]*$",
+    )
+    .expect("label pattern")
+});
+
+static MINUS_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^A-Za-z])(?:minus|negative)[ \t]+$").expect("minus pattern")
+});
+
+/// A connector between the two ends of a range.
+static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t\n]*(?:-|–|—|to|and|through)[ \t\n]*$").expect("range pattern")
+});
+
+/// Words before a bare number that carry on the currency of the figure before it.
+static CARRY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^A-Za-z])(?:vs\.?|versus|from|against|compared[ \t]+(?:with|to)|of|to|at)[ \t\n]+$")
+        .expect("carry pattern")
+});
+
+/// All figures of `text`, in order. `names` are sorted spans of names that
+/// contain numbers (`Microsoft 365`); no figure is read inside them.
+pub fn recognize(text: &str, names: &[(usize, usize)]) -> Vec<Mention> {
+    let atoms: Vec<Atom> = number::scan(text)
+        .into_iter()
+        .filter(|n| !inside_name(names, n) && !after_label(text, n))
+        .filter(|n| !n.glued || currency::before(text, n.start).is_some())
+        .map(|n| read_atom(text, n))
+        .collect();
+    let mut out: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < atoms.len() {
+        if let Some(range) = atoms.get(i + 1).and_then(|b| join_range(text, &atoms[i], b)) {
+            out.push(range);
+            i += 2;
+            continue;
+        }
+        let atom = &atoms[i];
+        i += 1;
+        let Some(mut m) = finish(text, atom, &out) else {
+            continue;
+        };
+        hedge(text, &mut m);
+        out.push(m);
+    }
+    out
+}
+
+fn inside_name(names: &[(usize, usize)], n: &Number) -> bool {
+    let k = names.partition_point(|s| s.1 <= n.start);
+    names.get(k).is_some_and(|s| s.0 < n.end)
+}
+
+fn after_label(text: &str, n: &Number) -> bool {
+    let from = text.floor_char_boundary(n.start.saturating_sub(14));
+    LABEL_BEFORE.is_match(&text[from..n.start])
+}
+
+fn read_atom(text: &str, n: Number) -> Atom {
+    let mut atom = Atom {
+        number: n,
+        kind: None,
+        start: n.start,
+        end: n.end,
+        value: n.value,
+        currency: None,
+        unit: None,
+        rule: "bare",
+        context_end: n.end,
+    };
+    if let Some(mark) = currency::before(text, n.start) {
+        atom.kind = Some(Kind::Money);
+        atom.start = mark.start;
+        atom.currency = Some(mark.code);
+        atom.rule = "money/mark-number";
+        // `$5 million dollars`, `US$ 5 USD`: the name repeats the mark
+        if let Some(again) = currency::after(text, n.end).filter(|a| a.code == mark.code) {
+            atom.end = again.end;
+        }
+    } else if let Some(p) = percent::after(text, n.end) {
+        atom.kind = Some(Kind::Percent);
+        atom.end = p.end;
+        atom.value = n.value.scale(p.power);
+        atom.unit = Some(p.unit);
+        atom.rule = if p.power == 0 { "percent/number-unit" } else { "percent/basis-points" };
+    } else if let Some(mark) = currency::after(text, n.end).filter(|m| !is_weight(text, m)) {
+        atom.kind = Some(Kind::Money);
+        atom.end = mark.end;
+        atom.currency = Some(mark.code);
+        atom.rule = "money/number-name";
+    } else if let Some(mark) = currency::minor_after(text, n.end) {
+        atom.kind = Some(Kind::Money);
+        atom.end = mark.end;
+        atom.value = n.value.scale(-2);
+        atom.currency = Some(mark.code);
+        atom.rule = "money/number-minor-unit";
+    } else if let Some(noun) = count::after(text, n.end) {
+        atom.kind = Some(Kind::Count);
+        atom.unit = Some(noun.unit);
+        atom.context_end = noun.end;
+        atom.rule = "count/number-noun";
+    }
+    if atom.kind.is_some() {
+        atom.context_end = atom.context_end.max(atom.end);
+    }
+    atom
+}
+
+/// `two pounds of meat` is a weight, not money.
+fn is_weight(text: &str, mark: &currency::Mark) -> bool {
+    let word = &text[mark.start..mark.end];
+    word.to_ascii_lowercase().starts_with("pound")
+        && text[mark.end..].trim_start().to_ascii_lowercase().starts_with("of ")
+}
+
+/// Two atoms that read as one range (`$1.5-2 billion`, `between 10 and 15 percent`).
+fn join_range(text: &str, a: &Atom, b: &Atom) -> Option<Mention> {
+    // `$1.5-2 billion`: the money mark is written once, on the low end
+    let kind = match (a.kind, b.kind) {
+        (Some(x), Some(y)) if x != y => return None,
+        (_, Some(y)) => y,
+        (Some(Kind::Money), None) if b.number.scaled && !a.number.scaled => Kind::Money,
+        _ => return None,
+    };
+    if a.currency.is_some() && b.currency.is_some() && a.currency != b.currency {
+        return None;
+    }
+    if a.number.is_year_like(text) || b.number.is_year_like(text) {
+        return None;
+    }
+    let join = text.get(a.end..b.start)?;
+    if !RANGE_JOIN.is_match(join) {
+        return None;
+    }
+    let joiner = join.trim().to_ascii_lowercase();
+    let opener = qualifier::range_opener(text, a.start);
+    let between = opener.is_some_and(|o| o.1);
+    match joiner.as_str() {
+        "and" if !between => return None,
+        // `rose from $3.9 billion to $5.6 billion` is two figures, a before and an after
+        "to" | "-" | "–" | "—" | "through" if opener.is_some_and(|o| !o.1) => return None,
+        _ => {}
+    }
+    let mut low = a.value;
+    if !a.number.scaled && b.number.scaled {
+        low = low.scale(b.number.power);
+    }
+    if a.kind.is_none() && kind == Kind::Percent && b.value != b.number.value {
+        low = low.scale(-2); // basis points given once for both ends
+    }
+    let high = b.value;
+    if low > high {
+        return None;
+    }
+    let start = if between { opener?.0 } else { a.start };
+    Some(Mention {
+        start,
+        end: b.end,
+        kind,
+        value: low,
+        max: Some(high),
+        currency: b.currency.or(a.currency),
+        unit: b.unit.or(a.unit),
+        qualifier: Qualifier::Range,
+        rule: match kind {
+            Kind::Money => "money/range",
+            Kind::Percent => "percent/range",
+            Kind::Count => "count/range",
+        },
+        figure_start: a.start,
+        context_end: b.context_end,
+        minus: false,
+    })
+}
+
+/// The mention of a single atom, or `None` for a number that is no figure.
+fn finish(text: &str, atom: &Atom, before: &[Mention]) -> Option<Mention> {
+    let n = &atom.number;
+    let (kind, currency, rule) = match atom.kind {
+        Some(Kind::Count) if n.is_year_like(text) || looks_like_name(text, n) => return None,
+        // `one customer said` is an anecdote, not a customer count
+        Some(Kind::Count) if n.written && n.value <= Decimal::from_int(1) => return None,
+        Some(k) => (k, atom.currency, atom.rule),
+        None => {
+            let code = carried_currency(text, atom, before)?;
+            (Kind::Money, Some(code), "money/carried-currency")
+        }
+    };
+    Some(Mention {
+        start: atom.start,
+        end: atom.end,
+        kind,
+        value: atom.value,
+        max: None,
+        currency,
+        unit: atom.unit,
+        qualifier: Qualifier::Exact,
+        rule,
+        figure_start: atom.start,
+        context_end: atom.context_end,
+        minus: false,
+    })
+}
+
+/// A bare number takes the currency of the money figure just before it in the
+/// same sentence when it is scaled (`from 360 billion`) or compared with it
+/// (`12.5 mln dlrs vs 9.8 mln`).
+fn carried_currency(text: &str, atom: &Atom, before: &[Mention]) -> Option<&'static str> {
+    let n = &atom.number;
+    if n.is_year_like(text) || looks_like_name(text, n) {
+        return None;
+    }
+    let prev = before.last().filter(|m| m.kind == Kind::Money)?;
+    let between = text.get(prev.end..n.start)?;
+    if between.len() > 160 || crate::segment::crosses_sentence(between) {
+        return None;
+    }
+    let from = text.floor_char_boundary(n.start.saturating_sub(20));
+    let compared = CARRY_BEFORE.is_match(&text[from..n.start]);
+    // a bare small integer after `of`/`to` is too often a count or a rank
+    let plausible = n.scaled || (compared && !between.contains(',') && n.value >= Decimal::from_int(10));
+    (plausible && !followed_by_unitless_noun(text, n.end)).then_some(prev.currency?)
+}
+
+/// `360 billion` followed by a plain noun (`360 billion tweets`) counts that noun.
+fn followed_by_unitless_noun(text: &str, at: usize) -> bool {
+    let rest = text[at..].trim_start_matches([' ', '\t']);
+    let word: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    !word.is_empty()
+        && !matches!(
+            word.to_ascii_lowercase().as_str(),
+            "a" | "an" | "and" | "or" | "in" | "for" | "from" | "to" | "the" | "last" | "this"
+                | "at" | "by" | "on" | "as" | "vs" | "versus" | "compared" | "against"
+                | "during" | "previously" | "earlier" | "year" | "over" | "with" | "while" | "but"
+                | "which" | "mainly" | "including" | "of" | "was" | "were" | "is" | "are" | "due"
+        )
+}
+
+/// A number that is part of a product or index name (`Windows 11 devices`):
+/// right after a capitalized word that is no sentence start, and not in a
+/// title-case line (`Adds 8 Million Users`).
+fn looks_like_name(text: &str, n: &Number) -> bool {
+    let before = &text[..n.start];
+    let Some(word_end) = before.strip_suffix(' ').map(str::len) else {
+        return false;
+    };
+    let word_start = before[..word_end]
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&'))
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..word_end];
+    if !word.chars().next().is_some_and(char::is_uppercase) || COMMON_CAPITALIZED.contains(&word) {
+        return false;
+    }
+    let sentence_start = before[..word_start]
+        .trim_end_matches([' ', '\t', '"', '“', '(', '\''])
+        .chars()
+        .last()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':' | ';'));
+    if sentence_start {
+        return false;
+    }
+    let next = text[n.end..].trim_start_matches([' ', '\t']).chars().next();
+    !next.is_some_and(char::is_uppercase)
+}
+
+/// Capitalized words that may stand right before a figure in running text.
+const COMMON_CAPITALIZED: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "Over", "About", "Nearly", "Almost", "Around", "Some", "More", "Than",
+    "Up", "To", "Just", "Roughly", "Approximately", "Only", "By", "Of", "At", "With", "For",
+];
+
+/// Hedges around a single figure, and a written minus sign.
+fn hedge(text: &str, m: &mut Mention) {
+    if let Some((start, q)) = qualifier::before(text, m.start) {
+        m.start = start;
+        m.qualifier = q;
+    } else if let Some((end, q)) = qualifier::after(text, m.end) {
+        m.end = end;
+        m.qualifier = q;
+    }
+    let before = &text[..m.start];
+    if let Some(rest) = before.strip_suffix('-').or_else(|| before.strip_suffix('−')) {
+        if rest.is_empty() || rest.ends_with([' ', '\t', '\n', '(']) {
+            m.start = rest.len();
+            m.minus = true;
+        }
+    } else {
+        let from = text.floor_char_boundary(m.start.saturating_sub(12));
+        if let Some(c) = MINUS_WORD.find(&text[from..m.start]) {
+            let word_start = from + c.start() + usize::from(!c.as_str().starts_with(['m', 'M', 'n', 'N']));
+            m.start = word_start;
+            m.minus = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

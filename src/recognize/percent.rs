@@ -1,0 +1,63 @@
+//! Percent units after a number: `%`, `percent`, `per cent`, `pct`,
+//! `percentage points`, and basis points (`50 basis points` is 0.5 points).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct PercentUnit {
+    pub end: usize,
+    /// `percent` or `percentage_points`.
+    pub unit: &'static str,
+    /// Power of ten to apply to the number (basis points: -2).
+    pub power: i32,
+}
+
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:[ \t]{0,2}\n?[ \t]*|-)(?:(?P<bp>basis[ \t]*-?points?|bps|bp)(?-u:\b)|(?P<pp>percentage[ \t]+points?|percent(?:age)?[ \t]+points?|pct[ \t]+points?|%[ \t]+points?)(?-u:\b)|(?P<pc>%|percents?(?-u:\b)|percentage(?-u:\b)|per[ \t]?cent(?-u:\b)|pct(?-u:\b)|pc(?-u:\b)))",
+    )
+    .expect("percent pattern")
+});
+
+/// The percent unit that starts right after `at`, if any.
+pub fn after(text: &str, at: usize) -> Option<PercentUnit> {
+    let to = text.floor_char_boundary(at + 32);
+    let caps = PERCENT.captures(&text[at..to])?;
+    let end = at + caps.get(0)?.end();
+    let (unit, power) = if caps.name("bp").is_some() {
+        ("percentage_points", -2)
+    } else if caps.name("pp").is_some() {
+        ("percentage_points", 0)
+    } else {
+        ("percent", 0)
+    };
+    Some(PercentUnit { end, unit, power })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_percent_units() {
+        let cases = [
+            ("%", Some(("percent", 0, 1))),
+            (" %", Some(("percent", 0, 2))),
+            (" percent of", Some(("percent", 0, 8))),
+            (" per cent", Some(("percent", 0, 9))),
+            (" pct", Some(("percent", 0, 4))),
+            ("-percent", Some(("percent", 0, 8))),
+            (" percents", Some(("percent", 0, 9))),
+            (" percentage points", Some(("percentage_points", 0, 18))),
+            (" basis points", Some(("percentage_points", -2, 13))),
+            (" bps", Some(("percentage_points", -2, 4))),
+            (" percentile", None),
+            (" pcs", None),
+            (" people", None),
+        ];
+        for (text, want) in cases {
+            let got = after(text, 0).map(|u| (u.unit, u.power, u.end));
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+}

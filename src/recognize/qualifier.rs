@@ -1,0 +1,185 @@
+//! Qualifiers: the hedge written next to a figure (`more than`, `about`,
+//! `up to`, `5,000+`) and the range words around two figures.
+
+use regex::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+    Approximately,
+    Range,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::LessThan => "less_than",
+            Qualifier::AtMost => "at_most",
+            Qualifier::Approximately => "approximately",
+            Qualifier::Range => "range",
+        }
+    }
+}
+
+/// Hedge words written before a figure, and what they mean. Longer phrases
+/// first: the pattern is an alternation, and regex alternation is leftmost-first.
+const BEFORE: &[(&str, Qualifier)] = &[
+    ("more than", Qualifier::MoreThan),
+    ("greater than", Qualifier::MoreThan),
+    ("in excess of", Qualifier::MoreThan),
+    ("upwards of", Qualifier::MoreThan),
+    ("north of", Qualifier::MoreThan),
+    ("just over", Qualifier::MoreThan),
+    ("well over", Qualifier::MoreThan),
+    ("well above", Qualifier::MoreThan),
+    ("exceeding", Qualifier::MoreThan),
+    ("exceeded", Qualifier::MoreThan),
+    ("exceeds", Qualifier::MoreThan),
+    ("exceed", Qualifier::MoreThan),
+    ("topping", Qualifier::MoreThan),
+    ("over", Qualifier::MoreThan),
+    ("above", Qualifier::MoreThan),
+    ("at least", Qualifier::AtLeast),
+    ("a minimum of", Qualifier::AtLeast),
+    ("no less than", Qualifier::AtLeast),
+    ("not less than", Qualifier::AtLeast),
+    ("no fewer than", Qualifier::AtLeast),
+    ("fewer than", Qualifier::LessThan),
+    ("less than", Qualifier::LessThan),
+    ("lower than", Qualifier::LessThan),
+    ("just under", Qualifier::LessThan),
+    ("just below", Qualifier::LessThan),
+    ("under", Qualifier::LessThan),
+    ("below", Qualifier::LessThan),
+    ("no more than", Qualifier::AtMost),
+    ("not more than", Qualifier::AtMost),
+    ("a maximum of", Qualifier::AtMost),
+    ("as much as", Qualifier::AtMost),
+    ("as many as", Qualifier::AtMost),
+    ("at most", Qualifier::AtMost),
+    ("up to", Qualifier::AtMost),
+    ("an estimated", Qualifier::Approximately),
+    ("an approximate", Qualifier::Approximately),
+    ("approximately", Qualifier::Approximately),
+    ("close to", Qualifier::Approximately),
+    ("roughly", Qualifier::Approximately),
+    ("nearly", Qualifier::Approximately),
+    ("almost", Qualifier::Approximately),
+    ("around", Qualifier::Approximately),
+    ("about", Qualifier::Approximately),
+    ("approx.", Qualifier::Approximately),
+    ("approx", Qualifier::Approximately),
+    ("circa", Qualifier::Approximately),
+    ("some", Qualifier::Approximately),
+    ("estimated", Qualifier::Approximately),
+    ("~", Qualifier::Approximately),
+];
+
+static BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<String> = BEFORE
+        .iter()
+        .map(|(w, _)| regex::escape(w).replace(' ', r"[ \t\n]+"))
+        .collect();
+    Regex::new(&format!(
+        r"(?i)(?:^|[^A-Za-z])(?P<q>{})[ \t\n]*$",
+        words.join("|")
+    ))
+    .expect("qualifier pattern")
+});
+
+static AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?P<plus>\+)|[ \t]+(?:(?P<more>or[ \t]+more|or[ \t]+greater|plus)|(?P<so>or[ \t]+so))(?-u:\b))")
+        .expect("qualifier suffix pattern")
+});
+
+static BETWEEN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^A-Za-z])(?P<q>between|from)[ \t\n]+$").expect("between pattern")
+});
+
+/// The hedge written right before `at`: its start and meaning.
+pub fn before(text: &str, at: usize) -> Option<(usize, Qualifier)> {
+    let from = text.floor_char_boundary(at.saturating_sub(24));
+    let m = BEFORE_RE.captures(&text[from..at])?.name("q")?;
+    let key = m.as_str().to_ascii_lowercase();
+    let key: String = key.split_whitespace().collect::<Vec<_>>().join(" ");
+    let q = BEFORE.iter().find(|(w, _)| *w == key)?.1;
+    Some((from + m.start(), q))
+}
+
+/// A hedge written right after `at` (`5,000+`, `1 million or more`): its end and meaning.
+pub fn after(text: &str, at: usize) -> Option<(usize, Qualifier)> {
+    let to = text.floor_char_boundary(at + 16);
+    let caps = AFTER_RE.captures(&text[at..to])?;
+    let q = if caps.name("so").is_some() {
+        Qualifier::Approximately
+    } else if caps.name("more").is_some_and(|m| m.as_str().starts_with(['o', 'O'])) {
+        Qualifier::AtLeast
+    } else {
+        Qualifier::MoreThan
+    };
+    Some((at + caps.get(0)?.end(), q))
+}
+
+/// `between` or `from` right before `at`: its start and whether it is `between`.
+pub fn range_opener(text: &str, at: usize) -> Option<(usize, bool)> {
+    let from = text.floor_char_boundary(at.saturating_sub(12));
+    let m = BETWEEN_RE.captures(&text[from..at])?.name("q")?;
+    Some((from + m.start(), m.as_str().eq_ignore_ascii_case("between")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_hedges_before() {
+        let cases = [
+            ("more than ", Some(Qualifier::MoreThan)),
+            ("It has over ", Some(Qualifier::MoreThan)),
+            ("Over ", Some(Qualifier::MoreThan)),
+            ("in excess of ", Some(Qualifier::MoreThan)),
+            ("at least ", Some(Qualifier::AtLeast)),
+            ("nearly ", Some(Qualifier::Approximately)),
+            ("an estimated ", Some(Qualifier::Approximately)),
+            ("some ", Some(Qualifier::Approximately)),
+            ("fewer than ", Some(Qualifier::LessThan)),
+            ("under ", Some(Qualifier::LessThan)),
+            ("no more than ", Some(Qualifier::AtMost)),
+            ("up to ", Some(Qualifier::AtMost)),
+            ("close to ", Some(Qualifier::Approximately)),
+            ("handsome ", None),
+            ("moreover ", None),
+            ("revenue of ", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(before(text, text.len()).map(|q| q.1), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn reads_hedges_after() {
+        assert_eq!(after("+ partners", 0).map(|q| q.1), Some(Qualifier::MoreThan));
+        assert_eq!(after(" or more", 0).map(|q| q.1), Some(Qualifier::AtLeast));
+        assert_eq!(after(" or so", 0).map(|q| q.1), Some(Qualifier::Approximately));
+        assert_eq!(after(" orders", 0), None);
+    }
+
+    #[test]
+    fn qualifier_table_is_unique() {
+        let mut words: Vec<_> = BEFORE.iter().map(|b| b.0).collect();
+        words.sort();
+        let n = words.len();
+        words.dedup();
+        assert_eq!(n, words.len());
+    }
+}
