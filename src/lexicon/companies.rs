@@ -1,0 +1,144 @@
+//! Companies that no table lists, found from how a text names them: a run of
+//! capitalized words closed by a legal suffix (`D-Wave Quantum Inc.`,
+//! `Toshiba Corp`, `Siemens AG`) or followed by a stock ticker
+//! (`Exasol (XETRA: EXL)`, `Uccel Corp <UCE>`).
+//!
+//! Input: a document's text and the lexicon. Output: entities for each such
+//! name and for its short forms later in the text (`Toshiba`, `D-Wave`,
+//! `Computer Associates`, the ticker), plus the order in which the names were
+//! first seen (the first is often the issuer of a release).
+
+use super::{Entity, Lexicon, Role, is_word_edge};
+use regex::Regex;
+use std::sync::{Arc, LazyLock};
+
+static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"[A-Z][A-Za-z0-9&'’.\-]*[A-Za-z0-9]|[A-Z]";
+    Regex::new(&format!(
+        r"(?P<name>(?:(?:{word})[ \t]+){{0,4}}(?:{word})),?[ \t]+(?:(?P<suffix>Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|L\.L\.C\.|plc|PLC|AG|SE|S\.A\.|N\.V\.|GmbH|Holdings|Group|Technologies)(?-u:\b)|(?P<ticker>\((?:NYSE|NASDAQ|Nasdaq|NYSE American|OTCQB|OTCQX|OTC|TSX|TSXV|XETRA|LSE|ASX|CSE)[A-Za-z ]*:[ \t]*(?P<sym>[A-Z.]{{1,6}})\)|&lt;(?P<sym2>[A-Z.]{{1,8}})>|<(?P<sym3>[A-Z.]{{1,8}})>))"
+    ))
+    .expect("company pattern")
+});
+
+/// Capitalized words that start a sentence or a name without being the company.
+const LEADING: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "For", "By", "From", "With", "And", "But", "Shares",
+    "Said", "Today", "Both", "As", "After", "Before", "While", "When", "Its", "Their", "Rival",
+    "Chipmaker", "Shares of", "Analysts", "According", "Unlike", "Like", "Including", "Meanwhile",
+    "Also", "Since", "Under", "Between", "Parent", "Subsidiary", "Unit",
+];
+
+/// Legal suffixes, which a short name leaves out.
+const LEGAL: &[&str] = &["Inc", "Corp", "Co", "Ltd", "LLC", "plc", "PLC", "AG", "SE", "Corporation", "Incorporated", "Limited", "Group", "Holdings"];
+
+/// First words that are too common to stand alone for a company.
+const GENERIC: &[&str] = &[
+    "American", "Applied", "Advanced", "Computer", "Data", "Digital", "First", "General", "Global",
+    "International", "National", "New", "United", "Universal", "Systems", "Technology",
+    "Technologies", "Software", "Cloud", "Quantum", "Energy", "Capital", "Group", "Holdings",
+    "Financial", "Bank", "China", "Japan", "North", "South", "East", "West", "Western", "Eastern",
+    "Pacific", "Atlantic", "Royal", "Standard", "Security", "Power", "Solutions", "Network",
+    "Networks", "Media", "Health", "Medical", "Industries", "Electric", "Consolidated",
+];
+
+/// Companies the text names, and where each of their names occurs.
+pub struct Found {
+    pub entities: Vec<Entity>,
+    /// Canonical names in the order first seen, with where each was first seen.
+    pub order: Vec<(Arc<str>, usize)>,
+}
+
+/// Names the text gives to companies outside the lexicon (and aliases of
+/// listed ones, e.g. `Amazon.com Inc.` is Amazon).
+pub fn find(text: &str, lexicon: &Lexicon) -> Found {
+    let mut order: Vec<(Arc<str>, usize)> = Vec::new();
+    let mut aliases: Vec<(String, Arc<str>)> = Vec::new();
+    for caps in NAMED.captures_iter(text) {
+        let Some(name) = caps.name("name") else { continue };
+        let words: Vec<&str> = name.as_str().split([' ', '\t']).filter(|w| !w.is_empty()).collect();
+        let skip = words.iter().take_while(|w| LEADING.contains(w)).count();
+        let mut words = &words[skip..];
+        while let Some((last, rest)) = words.split_last() {
+            if !rest.is_empty() && LEGAL.contains(&last.trim_end_matches([',', '.'])) {
+                words = rest;
+            } else {
+                break;
+            }
+        }
+        if words.is_empty() {
+            continue;
+        }
+        let full = words.join(" ");
+        // a listed company under its legal name
+        let canonical = match lexicon.lookup(&full).or_else(|| lexicon.lookup(words[0])) {
+            Some((c, Role::Provider)) => c,
+            Some((_, Role::Source)) => continue,
+            None => Arc::from(full.as_str()),
+        };
+        if !order.iter().any(|o| o.0 == canonical) {
+            order.push((canonical.clone(), name.start()));
+        }
+        aliases.push((full.clone(), canonical.clone()));
+        if words.len() >= 3 {
+            aliases.push((words[..2].join(" "), canonical.clone()));
+        }
+        if !GENERIC.contains(&words[0]) && words[0].len() >= 3 {
+            aliases.push((words[0].to_string(), canonical.clone()));
+        }
+        for sym in ["sym", "sym2", "sym3"] {
+            if let Some(s) = caps.name(sym) {
+                aliases.push((s.as_str().trim_end_matches('.').to_string(), canonical.clone()));
+            }
+        }
+    }
+    aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    aliases.dedup_by(|a, b| a.0 == b.0);
+    let mut entities = Vec::new();
+    let bytes = text.as_bytes();
+    for (alias, canonical) in &aliases {
+        for (start, _) in text.match_indices(alias.as_str()) {
+            let end = start + alias.len();
+            if is_word_edge(bytes, start, end) {
+                entities.push(Entity {
+                    start,
+                    end,
+                    canonical: canonical.clone(),
+                    role: Role::Provider,
+                });
+            }
+        }
+    }
+    Found { entities, order }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, String)> {
+        let lex = Lexicon::builtin();
+        let mut found = find(text, &lex).entities;
+        found.sort_by_key(|e| e.start);
+        found
+            .iter()
+            .map(|e| (text[e.start..e.end].to_string(), e.canonical.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn finds_companies_by_suffix_and_ticker() {
+        let found = names("D-Wave Quantum Inc. (NYSE: QBTS) said. Later D-Wave grew.");
+        assert!(found.contains(&("D-Wave Quantum".into(), "D-Wave Quantum".into())), "{found:?}");
+        assert!(found.contains(&("D-Wave".into(), "D-Wave Quantum".into())), "{found:?}");
+        let found = names("The Toshiba Corp &lt;TSBA.T> said. Toshiba expects.");
+        assert!(found.contains(&("Toshiba".into(), "Toshiba".into())), "{found:?}");
+        let found = names("Computer Associates International Inc said. Computer Associates gained.");
+        assert!(found.contains(&("Computer Associates".into(), "Computer Associates International".into())), "{found:?}");
+    }
+
+    #[test]
+    fn listed_companies_keep_their_canonical_name() {
+        let found = names("Amazon.com Inc. reported.");
+        assert!(found.iter().all(|(_, c)| c == "Amazon"), "{found:?}");
+    }
+}

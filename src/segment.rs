@@ -1,0 +1,184 @@
+//! Sentences and clauses, found around a position rather than for a whole
+//! document: only the text near a figure is ever segmented.
+//!
+//! A sentence ends at `.`, `!` or `?` followed by a space and a capital (not
+//! after an abbreviation such as `Inc.` or `U.S.`), at a blank line, and at a
+//! line break that starts a bullet, an indented paragraph or a table row, or
+//! that follows a line ending in punctuation or in a capitalized word (a
+//! headline). A line break inside a wrapped sentence (`net\nprofit`) does not
+//! end it. Clauses split a sentence at `;`, `:`, dashes, parentheses and the
+//! conjunctions `but`, `while`, `whereas`.
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Mr", "Mrs", "Ms", "Dr", "St", "No", "Nos", "vs", "Jan",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "est",
+    "e.g", "i.e", "U.S", "U.K", "U.N", "E.U", "Bros", "Mt", "Ft", "Gov", "Sen", "Rep", "Gen", "Col",
+    "Lt", "Prof", "Ave", "Blvd", "Dept", "Univ", "etc", "al", "cf", "Fig", "Nasdaq", "NYSE",
+];
+
+/// Words that cannot end a line that ends a sentence.
+const CONTINUING: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "for", "and", "or", "by", "with", "from", "at", "on", "as",
+    "its", "their", "than", "that",
+];
+
+/// True when a sentence ends somewhere inside `s`.
+pub fn crosses_sentence(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    (0..bytes.len()).any(|i| is_boundary(s, i))
+}
+
+/// Whether a sentence ends right after byte `i` of `text`: `i` is the
+/// terminating punctuation or the line break.
+fn is_boundary(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    match bytes[i] {
+        b'.' | b'!' | b'?' => {
+            let rest = &text[i + 1..];
+            let rest = rest.trim_start_matches(['"', '\'', ')']);
+            let rest = rest.strip_prefix("”").or_else(|| rest.strip_prefix("’")).unwrap_or(rest);
+            let Some(after_space) = rest.strip_prefix([' ', '\n', '\t']) else {
+                return rest.is_empty();
+            };
+            let next = after_space.trim_start().chars().next();
+            if !next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '(' | '$' | '*' | '-' | '•')) {
+                return false;
+            }
+            bytes[i] != b'.' || !is_abbreviation(&text[..i])
+        }
+        b'\n' => line_break_ends_sentence(text, i),
+        _ => false,
+    }
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || *c == '(' || *c == '"')
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let word = &before[word_start..];
+    ABBREVIATIONS.contains(&word)
+        || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+fn line_break_ends_sentence(text: &str, i: usize) -> bool {
+    let rest = &text[i + 1..];
+    let next_line = rest.split('\n').next().unwrap_or("");
+    if next_line.trim().is_empty() {
+        return true; // blank line (or end of text)
+    }
+    if next_line.starts_with([' ', '\t', '-', '*', '•', '#', '|', '>'])
+        || next_line.trim_start().starts_with(|c: char| c == '•' || c == '|')
+    {
+        return true; // indented paragraph, bullet, heading or table row
+    }
+    let line = text[..i].rsplit('\n').next().unwrap_or("").trim_end();
+    if line.is_empty() {
+        return true;
+    }
+    if line.ends_with(['.', '!', '?', ':', ';', '"', '”', '|']) {
+        return true;
+    }
+    let first = next_line.chars().next();
+    if !first.is_some_and(|c| c.is_uppercase() || c == '"' || c == '“' || c == '(') {
+        return false; // a wrapped sentence goes on in lower case or digits
+    }
+    let last_word = line.rsplit([' ', '\t']).next().unwrap_or("");
+    !(line.ends_with(',') || CONTINUING.contains(&last_word))
+}
+
+/// The bounds of the sentence holding byte `pos`.
+pub fn sentence_at(text: &str, pos: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut start = pos.min(bytes.len());
+    while start > 0 {
+        if is_boundary(text, start - 1) {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = pos.min(bytes.len());
+    while end < bytes.len() {
+        if is_boundary(text, end) {
+            end += 1;
+            break;
+        }
+        end += 1;
+    }
+    // skip the spaces between sentences
+    while start < end && bytes[start].is_ascii_whitespace() {
+        start += 1;
+    }
+    (start, end.min(bytes.len()))
+}
+
+/// Clause separators within a sentence.
+const CLAUSE_MARKS: &[&str] = &[
+    "; ", ": ", " — ", " – ", " -- ", "(", ")", ", but ", ", while ", " while ", ", whereas ",
+    " whereas ", ", and ", ", compared with ", ", compared to ", ", versus ", ", followed ",
+];
+
+/// The bounds of the clause holding `pos` within the sentence `sentence`.
+pub fn clause_at(text: &str, sentence: (usize, usize), pos: usize) -> (usize, usize) {
+    let s = &text[sentence.0..sentence.1];
+    let rel = pos.saturating_sub(sentence.0).min(s.len());
+    let mut start = 0;
+    let mut end = s.len();
+    for mark in CLAUSE_MARKS {
+        for (k, _) in s.match_indices(mark) {
+            if k + mark.len() <= rel {
+                start = start.max(k + mark.len());
+            } else if k >= rel {
+                end = end.min(k);
+            }
+        }
+    }
+    (sentence.0 + start, sentence.0 + end.max(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(text: &str, needle: &str) -> String {
+        let pos = text.find(needle).unwrap();
+        let (s, e) = sentence_at(text, pos);
+        text[s..e].trim_end().to_string()
+    }
+
+    #[test]
+    fn finds_sentences() {
+        let text = "Acme Inc. said revenue rose. It now has 5 customers! The U.S. unit grew 3%.";
+        assert_eq!(sentence(text, "revenue"), "Acme Inc. said revenue rose.");
+        assert_eq!(sentence(text, "5 cust"), "It now has 5 customers!");
+        assert_eq!(sentence(text, "3%"), "The U.S. unit grew 3%.");
+    }
+
+    #[test]
+    fn wrapped_lines_do_not_end_sentences() {
+        let text = "Toshiba expects to report a\ngroup net profit of 38 billion yen for the\nU.S. market.\n    Sales fell 1.9 pct.";
+        assert_eq!(
+            sentence(text, "38 billion"),
+            "Toshiba expects to report a\ngroup net profit of 38 billion yen for the\nU.S. market."
+        );
+        assert_eq!(sentence(text, "1.9"), "Sales fell 1.9 pct.");
+    }
+
+    #[test]
+    fn headlines_and_bullets_end_sentences() {
+        let text = "Amazon Commits Over $1 Billion to Microsoft\nIn a move, it paid.\n- Revenue: $5\n- EPS: $1";
+        assert_eq!(sentence(text, "$1 B"), "Amazon Commits Over $1 Billion to Microsoft");
+        assert_eq!(sentence(text, "$5"), "- Revenue: $5");
+    }
+
+    #[test]
+    fn finds_clauses() {
+        let text = "AWS had a 32 percent share, followed closely by Microsoft at 22 percent.";
+        let s = sentence_at(text, 0);
+        let pos = text.find("22").unwrap();
+        let (a, b) = clause_at(text, s, pos);
+        assert_eq!(&text[a..b], "closely by Microsoft at 22 percent.");
+    }
+}
