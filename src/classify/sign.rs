@@ -1,0 +1,107 @@
+//! Signs: a figure the text calls a decline or a loss is negative (`fell 8%`,
+//! `down 3 pct`, `a net loss of $3 million`, `lost 7.7 mln dlrs`, `a 5%
+//! decline`). A level reached by a fall (`fell to $2 billion`, `down from $70
+//! million`) stays positive: `to` and `from` end the look-back.
+
+use crate::recognize::{Kind, Mention};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A decline or loss word, then at most three words that are not `to`, `from`,
+/// `of`-phrases or another figure, right before the figure.
+static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)(?-u:\b)(?:",
+        r"(?P<fall>fell|fall|falls|falling|fallen|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|slipped|slid|sank|sunk|tumbled|plunged|plummeted|shrank|shrunk|contracted|slumped|dipped|eased|retreated|down|lower|cut|cuts|reduced|lost|lose|loses|losing|off)",
+        r"|(?P<loss>(?:net|operating|pre-?tax|pretax|quarterly|annual|exchange|comprehensive)?[ \t\n]*loss(?:es)?(?:[ \t\n]+per[ \t\n]+(?:diluted[ \t\n]+)?share)?|deficit)",
+        r")(?-u:\b)(?P<gap>(?:[ \t\n]+[A-Za-z][A-Za-z'’-]*){0,3}?)[ \t\n]*[,:]?[ \t\n]*$"
+    ))
+    .expect("decline pattern")
+});
+
+static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t\n]*(?:(?:net|operating|pre-?tax)[ \t\n]+)?(?:decline|declines|drop|drops|decrease|decreases|fall|loss|losses|lower|down|reduction|contraction|shortfall|deficit)(?-u:\b)")
+        .expect("decline suffix pattern")
+});
+
+/// Words a decline's look-back may not cross: the figure is a level or a comparison.
+const BLOCKERS: &[&str] = &[
+    "to", "from", "of", "at", "than", "short", "since", "for", "in", "on", "was", "were",
+    "is", "are", "be", "after", "before", "and", "or", "with", "by", "as", "against",
+];
+
+/// Words that may follow `loss` before its figure (`net loss of $3 million`,
+/// `loss totalled 145 billion yen`, `narrowed its loss to`).
+const LOSS_LINKS: &[&str] = &[
+    "of", "was", "were", "totalled", "totaled", "totaling", "totalling", "amounted", "to", "came",
+    "is", "reached", "widened", "narrowed", "stood", "at", "a", "share", "per", "or",
+];
+
+/// Whether the text calls `m` a decline or a loss.
+pub fn is_negative(text: &str, m: &Mention, previous: Option<&(Mention, bool)>) -> bool {
+    if m.kind == Kind::Count {
+        return false;
+    }
+    if m.minus {
+        return true;
+    }
+    let from = text.floor_char_boundary(m.start.saturating_sub(60));
+    if let Some(c) = BEFORE.captures(&text[from..m.start]) {
+        let gap: Vec<String> = c["gap"].split_whitespace().map(|w| w.to_ascii_lowercase()).collect();
+        let ok = if c.name("loss").is_some() {
+            gap.iter().all(|w| LOSS_LINKS.contains(&w.as_str()))
+        } else {
+            gap.iter().all(|w| !BLOCKERS.contains(&w.as_str()))
+        };
+        if ok {
+            return true;
+        }
+    }
+    let to = text.floor_char_boundary((m.context_end + 30).min(text.len()));
+    if AFTER.is_match(&text[m.context_end..to]) {
+        return true;
+    }
+    // `lost 7.7 mln dlrs, or 56 cts a share`: the per-share figure shares the sign
+    if let Some((prev, true)) = previous {
+        let between = &text[prev.end.min(m.start)..m.start];
+        return between.trim() == ", or" || between.trim() == "or";
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::recognize::recognize;
+
+    fn signs(text: &str) -> Vec<bool> {
+        let mut out: Vec<(Mention, bool)> = Vec::new();
+        for m in recognize(text, &[]) {
+            let neg = is_negative(text, &m, out.last());
+            out.push((m, neg));
+        }
+        out.into_iter().map(|p| p.1).collect()
+    }
+
+    #[test]
+    fn declines_and_losses_are_negative() {
+        let cases: &[(&str, &[bool])] = &[
+            ("Sales fell 8% in the quarter.", &[true]),
+            ("Profit was down 3 pct.", &[true]),
+            ("It posted a net loss of $3 million.", &[true]),
+            ("It lost 7.7 mln dlrs, or 56 cts a share.", &[true, true]),
+            ("Margins saw a 5% decline.", &[true]),
+            ("Revenue fell to $2 billion.", &[false]),
+            ("Revenue was down from $70 million.", &[false]),
+            ("Net profit fell 42.5 pct from a year earlier to 34.18 billion yen.", &[true, false]),
+            ("Weak prices cut total sales 245 billion yen.", &[true]),
+            ("The exchange loss totalled 145 billion yen.", &[true]),
+            ("Sales rose 5% to $3 billion.", &[false, false]),
+            ("Sales fell short of an expected 430 billion yen.", &[false]),
+            ("Shares had fallen about 28% this year.", &[true]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(signs(text), *want, "{text}");
+        }
+    }
+}
