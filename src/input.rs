@@ -1,0 +1,205 @@
+//! Input: what the user names on the command line becomes [`Document`]s, a
+//! name plus the text that offsets refer to.
+//!
+//! Files are decoded (see [`decode`]) and HTML, by extension or by content,
+//! becomes its visible text (see [`html`]). Directories are walked
+//! recursively in sorted order for `.txt`, `.md`, `.html` and `.htm` files.
+//! JSON-lines input holds one document per line, `{"id", "text"}` or
+//! `{"id", "html"}`. Non-goal: anything beyond reading; no extraction here.
+
+pub mod decode;
+pub mod html;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A document: its name (the path as given, or a JSON-lines id) and its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    pub name: String,
+    pub text: String,
+    /// A problem that did not stop the reading (a guessed encoding).
+    pub warning: Option<String>,
+}
+
+/// Why an input could not be read.
+#[derive(Debug)]
+pub struct InputError {
+    /// The path or `path:line` the error is about.
+    pub name: String,
+    pub message: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.name, self.message)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// One thing to read: a file, or standard input (`-`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    File(PathBuf),
+    Stdin,
+}
+
+impl Source {
+    /// The name records carry: the path as given.
+    pub fn name(&self) -> String {
+        match self {
+            Source::File(p) => p.display().to_string(),
+            Source::Stdin => "-".to_string(),
+        }
+    }
+
+    pub fn read_bytes(&self) -> std::io::Result<Vec<u8>> {
+        match self {
+            Source::File(p) => std::fs::read(p),
+            Source::Stdin => {
+                let mut buf = Vec::new();
+                std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)?;
+                Ok(buf)
+            }
+        }
+    }
+
+    fn is_html_by_name(&self) -> bool {
+        match self {
+            Source::File(p) => matches!(
+                p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+                Some("html" | "htm" | "xhtml")
+            ),
+            Source::Stdin => false,
+        }
+    }
+}
+
+const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+
+/// The sources the arguments name: files as given, directories walked in
+/// sorted order, `-` for standard input. Paths that cannot be walked come
+/// back as errors, in their place.
+pub fn expand(args: &[String]) -> Vec<Result<Source, InputError>> {
+    let mut out = Vec::new();
+    for arg in args {
+        if arg == "-" {
+            out.push(Ok(Source::Stdin));
+            continue;
+        }
+        let path = Path::new(arg);
+        if path.is_dir() {
+            walk(path, &mut out);
+        } else {
+            out.push(Ok(Source::File(path.to_path_buf())));
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            out.push(Err(InputError {
+                name: dir.display().to_string(),
+                message: io_message(&e),
+            }));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            walk(&path, out);
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            out.push(Ok(Source::File(path)));
+        }
+    }
+}
+
+/// A short, lower-case reason for an I/O error (`No such file or directory`).
+pub fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "is a directory".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads one source into a document.
+pub fn read(source: &Source) -> Result<Document, InputError> {
+    let name = source.name();
+    let bytes = source.read_bytes().map_err(|e| InputError {
+        name: name.clone(),
+        message: io_message(&e),
+    })?;
+    from_bytes(name, &bytes, source.is_html_by_name())
+}
+
+/// Decodes bytes into a document; HTML (by name or content) becomes its visible text.
+pub fn from_bytes(name: String, bytes: &[u8], html_by_name: bool) -> Result<Document, InputError> {
+    let decoded = decode::decode(bytes).map_err(|e| InputError {
+        name: name.clone(),
+        message: e.to_string(),
+    })?;
+    let text = if html_by_name || html::looks_like_html(&decoded.text) {
+        html::visible_text(&decoded.text)
+    } else {
+        decoded.text
+    };
+    Ok(Document {
+        name,
+        text,
+        warning: decoded.warning,
+    })
+}
+
+/// One line of JSON-lines input: `{"id": .., "text": ..}` or `{"id": .., "html": ..}`.
+pub fn from_json_line(line: &str, origin: &str, number: usize) -> Result<Document, InputError> {
+    let err = |message: String| InputError {
+        name: format!("{origin}:{number}"),
+        message,
+    };
+    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| err(format!("not JSON: {e}")))?;
+    let object = value.as_object().ok_or_else(|| err("not a JSON object".into()))?;
+    let name = match object.get("id") {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        Some(_) => return Err(err("`id` is neither a string nor a number".into())),
+        None => format!("{origin}:{number}"),
+    };
+    let text = match (object.get("text"), object.get("html")) {
+        (Some(serde_json::Value::String(t)), _) => t.clone(),
+        (_, Some(serde_json::Value::String(h))) => html::visible_text(h),
+        _ => return Err(err("no string `text` or `html` field".into())),
+    };
+    Ok(Document {
+        name,
+        text,
+        warning: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_lines_take_text_or_html() {
+        let d = from_json_line(r#"{"id": "a", "text": "x", "other": 1}"#, "-", 1).unwrap();
+        assert_eq!((d.name.as_str(), d.text.as_str()), ("a", "x"));
+        let d = from_json_line(r#"{"id": 7, "html": "<p>a &amp; b</p>"}"#, "-", 2).unwrap();
+        assert_eq!((d.name.as_str(), d.text.as_str()), ("7", "a & b"));
+        let e = from_json_line("{oops", "in.jsonl", 3).unwrap_err();
+        assert_eq!(e.name, "in.jsonl:3");
+        assert!(from_json_line(r#"{"id": "b"}"#, "-", 4).is_err());
+    }
+}
