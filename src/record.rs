@@ -1,0 +1,61 @@
+//! The fact record, exactly as `RECORD.md` (in the repository's shared
+//! contract) defines it, plus documented additions.
+//!
+//! One JSON object per line, fields in this order:
+//! `doc`, `start`, `end`, `text`, `kind`, `value`, `max`, `currency`, `unit`,
+//! `qualifier`, `provider`, `metric`, `period`; then the additions `mention`
+//! (the name the provider was read from, e.g. `Azure`), `source` (a bank or
+//! research firm that states or estimates the figure), `rule` (the pattern
+//! that matched) and, with `--context`, `sentence`.
+
+use crate::classify::Metric;
+use crate::decimal::Decimal;
+use crate::recognize::{Kind, Qualifier};
+use serde::Serialize;
+
+/// One fact: a figure, what it measures, whose it is, and where it stands.
+///
+/// `start..end` are byte offsets into the document's text, and
+/// `text == doc_text[start..end]`. For HTML input the text is the visible
+/// text that `extract --text FILE` prints.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Fact {
+    /// The input as named on the command line, or a JSON-lines `id`.
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    /// The figure as written, hedge words included (`more than $1.7 billion`).
+    pub text: String,
+    pub kind: Kind,
+    /// Money in currency units, percent as the percentage, count as the
+    /// number; the low end of a range; negative for a decline or loss.
+    pub value: Decimal,
+    /// The high end of a range.
+    pub max: Option<Decimal>,
+    /// ISO 4217 code, for money.
+    pub currency: Option<String>,
+    /// For counts, the counted noun (plural, lower case); for percents,
+    /// `percent` or `percentage_points`.
+    pub unit: Option<String>,
+    pub qualifier: Qualifier,
+    /// Canonical company name.
+    pub provider: Option<String>,
+    pub metric: Metric,
+    /// `Q4`, `Q4 2014`, `FY2015`, `H1 2024`, `2018`.
+    pub period: Option<String>,
+    /// The name in the text the provider was read from.
+    pub mention: Option<String>,
+    /// Who states or estimates the figure, when that is a bank or research firm.
+    pub source: Option<String>,
+    /// The recognizer rule that matched.
+    pub rule: String,
+    /// The sentence holding the figure (only with `--context`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<String>,
+}
+
+/// Field names in output order, for CSV headers and schema checks.
+pub const FIELDS: &[&str] = &[
+    "doc", "start", "end", "text", "kind", "value", "max", "currency", "unit", "qualifier",
+    "provider", "metric", "period", "mention", "source", "rule", "sentence",
+];

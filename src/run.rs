@@ -1,0 +1,276 @@
+//! Running the pipeline over many inputs: documents stream in, are extracted
+//! in parallel, and their records stream out in input order.
+//!
+//! Inputs are taken in batches (a few hundred documents or a few megabytes of
+//! JSON lines at a time); rayon extracts a batch's documents in parallel and
+//! renders each document's records to bytes; the batch is then written in
+//! input order. Memory is bounded by one batch, whatever the corpus size, and
+//! the output does not depend on the thread count. A document that cannot be
+//! read is reported on stderr in its place (`extract: PATH: reason`) and the
+//! run goes on.
+
+use crate::input::{self, Document, InputError, Source};
+use crate::record::{FIELDS, Fact};
+use crate::{Extractor, summary};
+use rayon::prelude::*;
+use std::io::{self, BufRead, Write};
+
+/// Output format of the records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Jsonl,
+    Csv,
+}
+
+/// What to run on and how.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// Paths, directories and `-`, as given.
+    pub inputs: Vec<String>,
+    /// Inputs hold JSON lines, one document each.
+    pub jsonl: bool,
+    /// Worker threads; 0 lets rayon choose (one per core).
+    pub threads: usize,
+    pub format: Format,
+    /// Print a table per provider and metric instead of records.
+    pub summary: bool,
+    pub extractor: Extractor,
+}
+
+/// How a run went.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    pub documents: usize,
+    pub facts: usize,
+    /// Inputs that could not be read.
+    pub failed: usize,
+    /// The reader of the output went away (`| head`): the run stopped early.
+    pub broken_pipe: bool,
+}
+
+/// Documents per batch, and bytes of JSON lines per batch.
+const BATCH_DOCS: usize = 512;
+const BATCH_BYTES: usize = 16 << 20;
+
+enum Job {
+    Read(Source),
+    Parsed(Document),
+    Line { origin: String, number: usize, line: String },
+    Failed(InputError),
+}
+
+struct Done {
+    rendered: Vec<u8>,
+    facts: Vec<Fact>,
+    count: usize,
+    error: Option<String>,
+    warning: Option<String>,
+}
+
+/// Runs `config`, writing records to `out` and messages to `err`.
+pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Report> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.threads)
+        .build()
+        .map_err(io::Error::other)?;
+    let mut report = Report::default();
+    let mut table = summary::Summary::default();
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    if config.format == Format::Csv && !config.summary {
+        let header = FIELDS.iter().filter(|f| **f != "sentence" || config.extractor.sentences()).copied();
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(header).map_err(io::Error::other)?;
+        out.write_all(&w.into_inner().map_err(|e| io::Error::other(e.to_string()))?)?;
+    }
+    let mut batch: Vec<Job> = Vec::new();
+    let mut batch_bytes = 0;
+    let mut flush = |batch: &mut Vec<Job>, report: &mut Report, table: &mut summary::Summary| -> io::Result<bool> {
+        let done: Vec<Done> = pool.install(|| batch.par_drain(..).map(|job| process(config, job)).collect());
+        for d in done {
+            if let Some(e) = d.error {
+                report.failed += 1;
+                writeln!(err, "extract: {e}")?;
+                continue;
+            }
+            if let Some(w) = d.warning {
+                writeln!(err, "extract: warning: {w}")?;
+            }
+            report.documents += 1;
+            report.facts += d.count;
+            table.add(&d.facts);
+            if let Err(e) = out.write_all(&d.rendered) {
+                return broken(e);
+            }
+        }
+        Ok(true)
+    };
+    for source in input::expand(&config.inputs) {
+        let jobs: Box<dyn Iterator<Item = Job>> = match source {
+            Err(e) => Box::new(std::iter::once(Job::Failed(e))),
+            Ok(s) if config.jsonl => Box::new(json_lines(s)),
+            Ok(s) => Box::new(std::iter::once(match s {
+                // standard input is read here: workers must not race for it
+                Source::Stdin => match input::read(&s) {
+                    Ok(d) => Job::Parsed(d),
+                    Err(e) => Job::Failed(e),
+                },
+                s => Job::Read(s),
+            })),
+        };
+        for job in jobs {
+            if let Job::Line { line, .. } = &job {
+                batch_bytes += line.len();
+            }
+            batch.push(job);
+            if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
+                batch_bytes = 0;
+                if !flush(&mut batch, &mut report, &mut table)? {
+                    report.broken_pipe = true;
+                    return Ok(report);
+                }
+            }
+        }
+    }
+    if !flush(&mut batch, &mut report, &mut table)? {
+        report.broken_pipe = true;
+        return Ok(report);
+    }
+    if config.summary {
+        if let Err(e) = table.write(&mut out) {
+            broken(e)?;
+        }
+    }
+    if let Err(e) = out.flush() {
+        if !broken(e)? {
+            report.broken_pipe = true;
+        }
+    }
+    Ok(report)
+}
+
+/// A closed pipe ends the run quietly; any other write error is an error.
+fn broken(e: io::Error) -> io::Result<bool> {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Ok(false)
+    } else {
+        Err(e)
+    }
+}
+
+/// The lines of a JSON-lines source, as jobs; blank lines are skipped.
+fn json_lines(source: Source) -> impl Iterator<Item = Job> {
+    let origin = source.name();
+    let reader: Result<Box<dyn BufRead>, InputError> = match &source {
+        Source::Stdin => Ok(Box::new(io::BufReader::new(io::stdin()))),
+        Source::File(p) => std::fs::File::open(p)
+            .map(|f| Box::new(io::BufReader::with_capacity(1 << 20, f)) as Box<dyn BufRead>)
+            .map_err(|e| InputError {
+                name: origin.clone(),
+                message: input::io_message(&e),
+            }),
+    };
+    let mut lines: Box<dyn Iterator<Item = Job>> = match reader {
+        Err(e) => Box::new(std::iter::once(Job::Failed(e))),
+        Ok(r) => {
+            let origin = origin.clone();
+            Box::new(r.split(b'\n').enumerate().filter_map(move |(i, line)| match line {
+                Err(e) => Some(Job::Failed(InputError {
+                    name: format!("{origin}:{}", i + 1),
+                    message: input::io_message(&e),
+                })),
+                Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => None,
+                Ok(bytes) => Some(match String::from_utf8(bytes) {
+                    Ok(line) => Job::Line {
+                        origin: origin.clone(),
+                        number: i + 1,
+                        line,
+                    },
+                    Err(_) => Job::Failed(InputError {
+                        name: format!("{origin}:{}", i + 1),
+                        message: "not UTF-8".into(),
+                    }),
+                }),
+            }))
+        }
+    };
+    std::iter::from_fn(move || lines.next())
+}
+
+fn process(config: &Config, job: Job) -> Done {
+    let doc = match job {
+        Job::Read(source) => input::read(&source),
+        Job::Parsed(doc) => Ok(doc),
+        Job::Line { origin, number, line } => input::from_json_line(&line, &origin, number),
+        Job::Failed(e) => Err(e),
+    };
+    let doc = match doc {
+        Ok(d) => d,
+        Err(e) => {
+            return Done {
+                rendered: Vec::new(),
+                facts: Vec::new(),
+                count: 0,
+                error: Some(e.to_string()),
+                warning: None,
+            };
+        }
+    };
+    let facts = config.extractor.extract(&doc.name, &doc.text);
+    let mut rendered = Vec::new();
+    if !config.summary {
+        render(&facts, config.format, &mut rendered);
+    }
+    Done {
+        rendered,
+        count: facts.len(),
+        facts: if config.summary { facts } else { Vec::new() },
+        error: None,
+        warning: doc.warning.map(|w| format!("{}: {w}", doc.name)),
+    }
+}
+
+/// Appends the records of `facts` to `buf`.
+pub fn render(facts: &[Fact], format: Format, buf: &mut Vec<u8>) {
+    match format {
+        Format::Jsonl => {
+            for f in facts {
+                serde_json::to_writer(&mut *buf, f).expect("a fact serializes");
+                buf.push(b'\n');
+            }
+        }
+        Format::Csv => {
+            let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(&mut *buf);
+            for f in facts {
+                w.write_record(csv_fields(f)).expect("writing to memory");
+            }
+            w.flush().expect("writing to memory");
+        }
+    }
+}
+
+fn csv_fields(f: &Fact) -> Vec<String> {
+    let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+    let mut fields = vec![
+        f.doc.clone(),
+        f.start.to_string(),
+        f.end.to_string(),
+        f.text.clone(),
+        serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+        f.value.to_string(),
+        f.max.map(|m| m.to_string()).unwrap_or_default(),
+        opt(&f.currency),
+        opt(&f.unit),
+        f.qualifier.as_str().to_string(),
+        opt(&f.provider),
+        f.metric.as_str().to_string(),
+        opt(&f.period),
+        opt(&f.mention),
+        opt(&f.source),
+        f.rule.clone(),
+    ];
+    if let Some(s) = &f.sentence {
+        fields.push(s.clone());
+    }
+    fields
+}
