@@ -13,10 +13,12 @@
 //!    the figure (the subject: `AWS has more than 1 million customers`);
 //! 5. the first company after the figure in its sentence
 //!    (`with over one million customers, AWS continues to grow`);
-//! 6. the company of the sentences before (`it`, `the company`, `the
-//!    division`), when it was named recently; else the document's own
-//!    company (the issuer of a press release, or the company the text is
-//!    mostly about).
+//! 6. the document's own company (the issuer of a press release, or the
+//!    company the text is mostly about): a sentence that names no company
+//!    (`the company`, `it`, `net income rose`) is about it; a document with
+//!    no such company carries the company named in the sentences just before.
+//!
+//! An exchange rate (`140 yen to the dollar`) belongs to no company.
 //!
 //! Banks, analysts and research firms (`Deutsche Bank estimates that ...`)
 //! are never providers: the nearest one in the sentence becomes the `source`.
@@ -51,13 +53,43 @@ static RIGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("possessive pattern")
 });
 
+/// After a figure: it is an exchange rate (`140 yen to the dollar`) or a
+/// levy (`100 pct import duty`), which no company reports.
+static NO_COMPANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t\n]+(?:(?:to|per|against)[ \t\n]+(?:the[ \t\n]+|one[ \t\n]+|each[ \t\n]+)?(?:U\.S\.[ \t\n]+|US[ \t\n]+)?(?:dollar|euro|yen|pound|mark|franc|yuan|(?:US)?\$[ \t]?1(?:\.00?)?(?:[^0-9.,]|[.,](?:[^0-9]|$)|$))|(?:[a-z]+[ \t\n]+)?(?:duty|duties|tariffs?|levy|levies|tax|taxes)(?-u:\b))")
+        .expect("exchange rate pattern")
+});
+
+/// Whether `m` is an exchange rate or a levy: no company's, and metric `other`.
+pub fn is_market_rate(text: &str, m: &Mention) -> bool {
+    let to = text.floor_char_boundary((m.context_end + 40).min(text.len()));
+    NO_COMPANY_AFTER.is_match(&text[m.context_end..to])
+}
+
+/// A sentence that opens with a pronoun continues the company named before it.
+static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z][\w ,]{0,20},[ \t\n]+)?(?:It|it|They|they|Its|Their)[ \t\n]")
+        .expect("pronoun pattern")
+});
+
+/// A market index before the figure in its clause: the figure is the index's.
+static INDEX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:S&P 500|Dow Jones|the Dow|Nasdaq Composite|Nasdaq 100|Russell 2000|FTSE 100|Nikkei|DAX|[Ii]ndex|[Ii]ndexes|[Bb]enchmark)(?:[ \t\n]+\w+){0,4}[ \t\n]+$")
+        .expect("index pattern")
+});
+
 static FROM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[ \t\n]+[A-Za-z-]+){0,3}[ \t\n]+(?:from|for)[ \t\n]+(?:the[ \t\n]+)?$")
         .expect("from pattern")
 });
 
 /// Attributes `m`, which lies in `sentence` and `clause` (byte spans).
-pub fn attribute(scene: &Scene, m: &Mention, sentence: (usize, usize), clause: (usize, usize)) -> Attribution {
+pub fn attribute(
+    scene: &Scene,
+    m: &Mention,
+    sentence: (usize, usize),
+    clause: (usize, usize),
+) -> Attribution {
     let in_span = |span: (usize, usize)| {
         let lo = scene.entities.partition_point(|e| e.start < span.0);
         let hi = scene.entities.partition_point(|e| e.start < span.1);
@@ -66,45 +98,70 @@ pub fn attribute(scene: &Scene, m: &Mention, sentence: (usize, usize), clause: (
     let sentence_entities = in_span(sentence);
     let source = sentence_entities
         .iter()
-        .filter(|e| e.role == Role::Source && e.start < m.start)
-        .next_back()
+        .rfind(|e| e.role == Role::Source && e.start < m.start)
         .or_else(|| sentence_entities.iter().find(|e| e.role == Role::Source))
         .map(|e| e.canonical.clone());
-    let providers = |span: (usize, usize)| in_span(span).iter().filter(|e| e.role == Role::Provider);
+    let providers =
+        |span: (usize, usize)| in_span(span).iter().filter(|e| e.role == Role::Provider);
     let found = |e: &Entity| Attribution {
         provider: Some(e.canonical.clone()),
         mention: Some((e.start, e.end)),
         source: source.clone(),
     };
     let text = scene.text;
+    // 0. an exchange rate or a levy belongs to no company
+    if is_market_rate(text, m) {
+        return Attribution {
+            provider: None,
+            mention: None,
+            source,
+        };
+    }
+    // 0. so does a market index (`the S&P 500 index had gained 1%`)
+    if INDEX.is_match(
+        &text[text.floor_char_boundary(clause.0.max(m.start.saturating_sub(60)))..m.start],
+    ) {
+        return Attribution {
+            provider: None,
+            mention: None,
+            source,
+        };
+    }
     // 1. inside a count
     if let Some(e) = providers((m.figure_start, m.context_end)).find(|e| e.start >= m.end) {
         return found(e);
     }
     // 2. right before the figure
-    if let Some(e) = providers(clause).filter(|e| e.end <= m.start).next_back() {
-        if RIGHT_BEFORE.is_match(&text[e.end..m.start]) {
-            return found(e);
-        }
+    if let Some(e) = providers(clause).rfind(|e| e.end <= m.start)
+        && RIGHT_BEFORE.is_match(&text[e.end..m.start])
+    {
+        return found(e);
     }
     // 3. `from X` right after
-    if let Some(e) = providers((m.context_end, clause.1)).next() {
-        if FROM_AFTER.is_match(&text[m.context_end..e.start]) {
-            return found(e);
-        }
+    if let Some(e) = providers((m.context_end, clause.1)).next()
+        && FROM_AFTER.is_match(&text[m.context_end..e.start])
+    {
+        return found(e);
     }
     // 4. the subject: first company of the clause, then of the sentence
-    if let Some(e) = providers((clause.0, m.start)).next().or_else(|| providers((sentence.0, m.start)).next()) {
+    if let Some(e) = providers((clause.0, m.start))
+        .next()
+        .or_else(|| providers((sentence.0, m.start)).next())
+    {
         return found(e);
     }
     // 5. a company after the figure in the same sentence
     if let Some(e) = providers((m.end, sentence.1)).next() {
         return found(e);
     }
-    // 6. carried from the sentences before, or the document's company
-    let before = &scene.entities[..scene.entities.partition_point(|e| e.start < sentence.0)];
-    if let Some(e) = before.iter().rev().find(|e| e.role == Role::Provider) {
-        if sentence.0 - e.end <= CARRY || scene.topic.is_none() {
+    // 6. the document's company, else the company of the sentences before;
+    // `it` and `they` at the start of a sentence always take the latter
+    let pronoun = PRONOUN.is_match(&text[sentence.0..m.start]);
+    if scene.topic.is_none() || pronoun {
+        let before = &scene.entities[..scene.entities.partition_point(|e| e.start < sentence.0)];
+        if let Some(e) = before.iter().rev().find(|e| e.role == Role::Provider)
+            && sentence.0 - e.end <= CARRY
+        {
             return found(e);
         }
     }
@@ -124,12 +181,18 @@ pub fn topic(text: &str, entities: &[Entity], issuers: &[Arc<str>]) -> Option<Ar
     }
     let head = text.floor_char_boundary(1500.min(text.len()));
     if let Some(e) = entities.iter().take_while(|e| e.start < head).find(|e| {
-        e.role == Role::Provider && ANNOUNCES.is_match(&text[e.end..text.floor_char_boundary((e.end + 160).min(text.len()))])
+        e.role == Role::Provider
+            && ANNOUNCES
+                .is_match(&text[e.end..text.floor_char_boundary((e.end + 160).min(text.len()))])
     }) {
         return Some(e.canonical.clone());
     }
     let mut counts: Vec<(Arc<str>, usize, usize)> = Vec::new();
-    for (i, e) in entities.iter().enumerate().filter(|(_, e)| e.role == Role::Provider) {
+    for (i, e) in entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.role == Role::Provider)
+    {
         match counts.iter_mut().find(|c| c.0 == e.canonical) {
             Some(c) => c.1 += 1,
             None => counts.push((e.canonical.clone(), 1, i)),

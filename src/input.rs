@@ -68,7 +68,10 @@ impl Source {
     fn is_html_by_name(&self) -> bool {
         match self {
             Source::File(p) => matches!(
-                p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+                p.extension()
+                    .and_then(|e| e.to_str())
+                    .map(str::to_ascii_lowercase)
+                    .as_deref(),
                 Some("html" | "htm" | "xhtml")
             ),
             Source::Stdin => false,
@@ -168,8 +171,11 @@ pub fn from_json_line(line: &str, origin: &str, number: usize) -> Result<Documen
         name: format!("{origin}:{number}"),
         message,
     };
-    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| err(format!("not JSON: {e}")))?;
-    let object = value.as_object().ok_or_else(|| err("not a JSON object".into()))?;
+    let value: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| err(format!("not JSON: {e}")))?;
+    let object = value
+        .as_object()
+        .ok_or_else(|| err("not a JSON object".into()))?;
     let name = match object.get("id") {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(serde_json::Value::Number(n)) => n.to_string(),

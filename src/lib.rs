@@ -83,7 +83,7 @@ impl Extractor {
     pub fn extract(&self, doc: &str, text: &str) -> Vec<Fact> {
         let companies = lexicon::companies::find(text, &self.lexicon);
         let issuers: Vec<Arc<str>> = companies
-            .order
+            .issuers
             .iter()
             .filter(|o| o.1 < ISSUER_HEAD)
             .map(|o| o.0.clone())
@@ -99,25 +99,42 @@ impl Extractor {
             entities: &entities,
             topic: attribute::topic(text, &entities, &issuers),
         };
-        let mut facts = Vec::with_capacity(mentions.len());
+        let figures: Vec<(usize, usize)> = mentions
+            .iter()
+            .map(|m| (m.figure_start, m.context_end))
+            .collect();
+        let mut facts: Vec<Fact> = Vec::with_capacity(mentions.len());
         let mut sentence = (0, 0);
         let mut previous: Option<(recognize::Mention, bool)> = None;
         for m in mentions {
             if !(sentence.0 <= m.start && m.start < sentence.1) {
                 sentence = segment::sentence_at(text, m.start);
             }
-            let clause = segment::clause_at(text, sentence, m.start);
-            let who = attribute::attribute(&scene, &m, sentence, clause);
-            let mut metric = classify::metric(text, &m, clause, sentence);
-            // ellipsis: `a 32 percent share, followed by Microsoft at 22 percent`
-            if let Some(prev) = facts.last().filter(|p: &&Fact| p.start >= sentence.0 && p.kind == m.kind) {
-                if metric == Metric::Other && m.kind != recognize::Kind::Count {
-                    metric = prev.metric;
-                }
+            if segment::in_link_list(text, m.start) {
+                continue; // a list of links to other stories: page clutter
             }
+            let clause = segment::clause_at(text, sentence, m.start);
+            let lo = figures.partition_point(|f| f.0 < sentence.0);
+            let hi = figures.partition_point(|f| f.0 < sentence.1);
+            let near = classify::Neighbours {
+                figures: &figures[lo..hi],
+            };
+            let who = attribute::attribute(&scene, &m, sentence, clause);
+            let metric = if attribute::is_market_rate(text, &m) {
+                Metric::Other
+            } else {
+                classify::metric(text, &m, clause, sentence, &near)
+                    .unwrap_or_else(|| inherited_metric(&facts, &m, sentence))
+            };
             let period = classify::period::period(text, sentence, (m.start, m.end));
             let negative = classify::sign::is_negative(text, &m, previous.as_ref());
-            let flip = |v: decimal::Decimal| if negative && !v.is_negative() { v.negate() } else { v };
+            let flip = |v: decimal::Decimal| {
+                if negative && !v.is_negative() {
+                    v.negate()
+                } else {
+                    v
+                }
+            };
             facts.push(Fact {
                 doc: doc.to_string(),
                 start: m.start,
@@ -135,7 +152,9 @@ impl Extractor {
                 mention: who.mention.map(|(s, e)| text[s..e].to_string()),
                 source: who.source.map(|s| s.to_string()),
                 rule: m.rule.to_string(),
-                sentence: self.sentences.then(|| text[sentence.0..sentence.1].trim_end().to_string()),
+                sentence: self
+                    .sentences
+                    .then(|| text[sentence.0..sentence.1].trim_end().to_string()),
             });
             previous = Some((m, negative));
         }
@@ -156,6 +175,31 @@ impl Extractor {
         }
         kept
     }
+}
+
+/// How far back (bytes) a figure with no cue of its own takes the metric of the one before.
+const ELLIPSIS: usize = 300;
+
+/// A figure no cue speaks of continues the one before it, when that one is of
+/// the same kind and near (`a 32 percent share, followed by Microsoft at 22
+/// percent`; `... came in at $35.1 billion. That was above the $34.53 billion
+/// consensus.`), else it is `other`.
+fn inherited_metric(facts: &[Fact], m: &recognize::Mention, sentence: (usize, usize)) -> Metric {
+    facts
+        .iter()
+        .rev()
+        .find(|p| p.kind == m.kind && m.kind != recognize::Kind::Count && per_share_fits(p, m))
+        .filter(|p| {
+            p.start >= sentence.0
+                || (m.kind == recognize::Kind::Money && m.start - p.end <= ELLIPSIS)
+        })
+        .map_or(Metric::Other, |p| p.metric)
+}
+
+/// A per-share figure passes its metric on only to another small amount
+/// (`$10.6 billion, or $1.00 per share, compared with $0.3 billion`).
+fn per_share_fits(previous: &Fact, m: &recognize::Mention) -> bool {
+    previous.metric != Metric::EarningsPerShare || m.value.abs() < decimal::Decimal::from_int(1000)
 }
 
 /// The facts of one document, with the built-in lexicon.

@@ -41,7 +41,13 @@ struct Cli {
     jsonl: bool,
 
     /// Worker threads (default: one per core). Output is the same for any number.
-    #[arg(short = 'j', long, value_name = "N", default_value_t = 0, hide_default_value = true)]
+    #[arg(
+        short = 'j',
+        long,
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
     threads: usize,
 
     /// Extra companies: lines of `canonical<TAB>provider|source<TAB>alias|alias`.
@@ -79,7 +85,10 @@ fn main() -> ExitCode {
     }
     let lexicon = match &cli.providers {
         None => Lexicon::builtin(),
-        Some(path) => match std::fs::read_to_string(path).map_err(|e| input::io_message(&e)).and_then(|t| Lexicon::with_extra(&t).map_err(|e| e.to_string())) {
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| input::io_message(&e))
+            .and_then(|t| Lexicon::with_extra(&t).map_err(|e| e.to_string()))
+        {
             Ok(l) => l,
             Err(e) => {
                 let _ = writeln!(stderr, "extract: {}: {e}", path.display());

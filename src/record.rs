@@ -56,6 +56,21 @@ pub struct Fact {
 
 /// Field names in output order, for CSV headers and schema checks.
 pub const FIELDS: &[&str] = &[
-    "doc", "start", "end", "text", "kind", "value", "max", "currency", "unit", "qualifier",
-    "provider", "metric", "period", "mention", "source", "rule", "sentence",
+    "doc",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "value",
+    "max",
+    "currency",
+    "unit",
+    "qualifier",
+    "provider",
+    "metric",
+    "period",
+    "mention",
+    "source",
+    "rule",
+    "sentence",
 ];

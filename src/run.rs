@@ -56,7 +56,11 @@ const BATCH_BYTES: usize = 16 << 20;
 enum Job {
     Read(Source),
     Parsed(Document),
-    Line { origin: String, number: usize, line: String },
+    Line {
+        origin: String,
+        number: usize,
+        line: String,
+    },
     Failed(InputError),
 }
 
@@ -78,15 +82,29 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
     let mut table = summary::Summary::default();
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
     if config.format == Format::Csv && !config.summary {
-        let header = FIELDS.iter().filter(|f| **f != "sentence" || config.extractor.sentences()).copied();
+        let header = FIELDS
+            .iter()
+            .filter(|f| **f != "sentence" || config.extractor.sentences())
+            .copied();
         let mut w = csv::Writer::from_writer(Vec::new());
         w.write_record(header).map_err(io::Error::other)?;
-        out.write_all(&w.into_inner().map_err(|e| io::Error::other(e.to_string()))?)?;
+        out.write_all(
+            &w.into_inner()
+                .map_err(|e| io::Error::other(e.to_string()))?,
+        )?;
     }
     let mut batch: Vec<Job> = Vec::new();
     let mut batch_bytes = 0;
-    let mut flush = |batch: &mut Vec<Job>, report: &mut Report, table: &mut summary::Summary| -> io::Result<bool> {
-        let done: Vec<Done> = pool.install(|| batch.par_drain(..).map(|job| process(config, job)).collect());
+    let mut flush = |batch: &mut Vec<Job>,
+                     report: &mut Report,
+                     table: &mut summary::Summary|
+     -> io::Result<bool> {
+        let done: Vec<Done> = pool.install(|| {
+            batch
+                .par_drain(..)
+                .map(|job| process(config, job))
+                .collect()
+        });
         for d in done {
             if let Some(e) = d.error {
                 report.failed += 1;
@@ -136,15 +154,15 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
         report.broken_pipe = true;
         return Ok(report);
     }
-    if config.summary {
-        if let Err(e) = table.write(&mut out) {
-            broken(e)?;
-        }
+    if config.summary
+        && let Err(e) = table.write(&mut out)
+    {
+        broken(e)?;
     }
-    if let Err(e) = out.flush() {
-        if !broken(e)? {
-            report.broken_pipe = true;
-        }
+    if let Err(e) = out.flush()
+        && !broken(e)?
+    {
+        report.broken_pipe = true;
     }
     Ok(report)
 }
@@ -174,24 +192,28 @@ fn json_lines(source: Source) -> impl Iterator<Item = Job> {
         Err(e) => Box::new(std::iter::once(Job::Failed(e))),
         Ok(r) => {
             let origin = origin.clone();
-            Box::new(r.split(b'\n').enumerate().filter_map(move |(i, line)| match line {
-                Err(e) => Some(Job::Failed(InputError {
-                    name: format!("{origin}:{}", i + 1),
-                    message: input::io_message(&e),
-                })),
-                Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => None,
-                Ok(bytes) => Some(match String::from_utf8(bytes) {
-                    Ok(line) => Job::Line {
-                        origin: origin.clone(),
-                        number: i + 1,
-                        line,
-                    },
-                    Err(_) => Job::Failed(InputError {
-                        name: format!("{origin}:{}", i + 1),
-                        message: "not UTF-8".into(),
+            Box::new(
+                r.split(b'\n')
+                    .enumerate()
+                    .filter_map(move |(i, line)| match line {
+                        Err(e) => Some(Job::Failed(InputError {
+                            name: format!("{origin}:{}", i + 1),
+                            message: input::io_message(&e),
+                        })),
+                        Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => None,
+                        Ok(bytes) => Some(match String::from_utf8(bytes) {
+                            Ok(line) => Job::Line {
+                                origin: origin.clone(),
+                                number: i + 1,
+                                line,
+                            },
+                            Err(_) => Job::Failed(InputError {
+                                name: format!("{origin}:{}", i + 1),
+                                message: "not UTF-8".into(),
+                            }),
+                        }),
                     }),
-                }),
-            }))
+            )
         }
     };
     std::iter::from_fn(move || lines.next())
@@ -201,7 +223,11 @@ fn process(config: &Config, job: Job) -> Done {
     let doc = match job {
         Job::Read(source) => input::read(&source),
         Job::Parsed(doc) => Ok(doc),
-        Job::Line { origin, number, line } => input::from_json_line(&line, &origin, number),
+        Job::Line {
+            origin,
+            number,
+            line,
+        } => input::from_json_line(&line, &origin, number),
         Job::Failed(e) => Err(e),
     };
     let doc = match doc {
@@ -240,7 +266,9 @@ pub fn render(facts: &[Fact], format: Format, buf: &mut Vec<u8>) {
             }
         }
         Format::Csv => {
-            let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(&mut *buf);
+            let mut w = csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(&mut *buf);
             for f in facts {
                 w.write_record(csv_fields(f)).expect("writing to memory");
             }
@@ -256,7 +284,10 @@ fn csv_fields(f: &Fact) -> Vec<String> {
         f.start.to_string(),
         f.end.to_string(),
         f.text.clone(),
-        serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+        serde_json::to_value(f.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default(),
         f.value.to_string(),
         f.max.map(|m| m.to_string()).unwrap_or_default(),
         opt(&f.currency),

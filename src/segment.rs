@@ -11,10 +11,11 @@
 
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Mr", "Mrs", "Ms", "Dr", "St", "No", "Nos", "vs", "Jan",
-    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "est",
-    "e.g", "i.e", "U.S", "U.K", "U.N", "E.U", "Bros", "Mt", "Ft", "Gov", "Sen", "Rep", "Gen", "Col",
-    "Lt", "Prof", "Ave", "Blvd", "Dept", "Univ", "etc", "al", "cf", "Fig", "Nasdaq", "NYSE",
+    "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Mr", "Mrs", "Ms", "Dr", "St", "No", "Nos", "vs",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx",
+    "est", "e.g", "i.e", "U.S", "U.K", "U.N", "E.U", "Bros", "Mt", "Ft", "Gov", "Sen", "Rep",
+    "Gen", "Col", "Lt", "Prof", "Ave", "Blvd", "Dept", "Univ", "etc", "al", "cf", "Fig", "Nasdaq",
+    "NYSE",
 ];
 
 /// Words that cannot end a line that ends a sentence.
@@ -37,12 +38,19 @@ fn is_boundary(text: &str, i: usize) -> bool {
         b'.' | b'!' | b'?' => {
             let rest = &text[i + 1..];
             let rest = rest.trim_start_matches(['"', '\'', ')']);
-            let rest = rest.strip_prefix("”").or_else(|| rest.strip_prefix("’")).unwrap_or(rest);
+            let rest = rest
+                .strip_prefix("”")
+                .or_else(|| rest.strip_prefix("’"))
+                .unwrap_or(rest);
             let Some(after_space) = rest.strip_prefix([' ', '\n', '\t']) else {
                 return rest.is_empty();
             };
             let next = after_space.trim_start().chars().next();
-            if !next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '(' | '$' | '*' | '-' | '•')) {
+            if !next.is_some_and(|c| {
+                c.is_uppercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, '"' | '“' | '(' | '$' | '*' | '-' | '•')
+            }) {
                 return false;
             }
             bytes[i] != b'.' || !is_abbreviation(&text[..i])
@@ -70,7 +78,7 @@ fn line_break_ends_sentence(text: &str, i: usize) -> bool {
         return true; // blank line (or end of text)
     }
     if next_line.starts_with([' ', '\t', '-', '*', '•', '#', '|', '>'])
-        || next_line.trim_start().starts_with(|c: char| c == '•' || c == '|')
+        || next_line.trim_start().starts_with(['•', '|'])
     {
         return true; // indented paragraph, bullet, heading or table row
     }
@@ -114,10 +122,38 @@ pub fn sentence_at(text: &str, pos: usize) -> (usize, usize) {
     (start, end.min(bytes.len()))
 }
 
+/// Whether `pos` lies on a line that is only a list item linking elsewhere
+/// (`- [Rival raises $1 billion](https://...)`): related-story lists in
+/// Markdown pages, not the article.
+pub fn in_link_list(text: &str, pos: usize) -> bool {
+    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let line = text[start..end].trim();
+    let Some(item) = line.strip_prefix(['-', '*', '+']).map(str::trim_start) else {
+        return false;
+    };
+    item.starts_with('[') && item.ends_with(')') && item.contains("](http")
+}
+
 /// Clause separators within a sentence.
 const CLAUSE_MARKS: &[&str] = &[
-    "; ", ": ", " — ", " – ", " -- ", "(", ")", ", but ", ", while ", " while ", ", whereas ",
-    " whereas ", ", and ", ", compared with ", ", compared to ", ", versus ", ", followed ",
+    "; ",
+    ": ",
+    " — ",
+    " – ",
+    " -- ",
+    "(",
+    ")",
+    ", but ",
+    ", while ",
+    " while ",
+    ", whereas ",
+    " whereas ",
+    ", and ",
+    ", compared with ",
+    ", compared to ",
+    ", versus ",
+    ", followed ",
 ];
 
 /// The bounds of the clause holding `pos` within the sentence `sentence`.
@@ -169,8 +205,19 @@ mod tests {
     #[test]
     fn headlines_and_bullets_end_sentences() {
         let text = "Amazon Commits Over $1 Billion to Microsoft\nIn a move, it paid.\n- Revenue: $5\n- EPS: $1";
-        assert_eq!(sentence(text, "$1 B"), "Amazon Commits Over $1 Billion to Microsoft");
+        assert_eq!(
+            sentence(text, "$1 B"),
+            "Amazon Commits Over $1 Billion to Microsoft"
+        );
         assert_eq!(sentence(text, "$5"), "- Revenue: $5");
+    }
+
+    #[test]
+    fn link_lists_are_found() {
+        let text = "Body $5.\n-   [Rival raises $1 billion](https://example.com/a)\nMore [up 5%](https://x.y) text.";
+        assert!(!in_link_list(text, text.find("$5").unwrap()));
+        assert!(in_link_list(text, text.find("$1").unwrap()));
+        assert!(!in_link_list(text, text.find("5%").unwrap()));
     }
 
     #[test]

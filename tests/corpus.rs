@@ -9,16 +9,32 @@ use extract::run::{Format, render};
 fn check_invariants(name: &str, text: &str, facts: &[extract::Fact]) {
     let mut last_end = 0;
     for f in facts {
-        assert!(f.start < f.end && f.end <= text.len(), "{name}: span {}..{}", f.start, f.end);
-        assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end), "{name}: span off a char boundary");
-        assert_eq!(&text[f.start..f.end], f.text, "{name}: text is not the span's slice");
-        assert!(f.start >= last_end, "{name}: records overlap or are out of order at {}", f.start);
+        assert!(
+            f.start < f.end && f.end <= text.len(),
+            "{name}: span {}..{}",
+            f.start,
+            f.end
+        );
+        assert!(
+            text.is_char_boundary(f.start) && text.is_char_boundary(f.end),
+            "{name}: span off a char boundary"
+        );
+        assert_eq!(
+            &text[f.start..f.end],
+            f.text,
+            "{name}: text is not the span's slice"
+        );
+        assert!(
+            f.start >= last_end,
+            "{name}: records overlap or are out of order at {}",
+            f.start
+        );
         last_end = f.end;
     }
 }
 
 #[test]
-fn corpus_snapshots() {
+fn corpus() {
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("../snapshots");
     settings.set_prepend_module_to_snapshot(false);

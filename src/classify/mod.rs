@@ -109,6 +109,8 @@ const ALL: &[Metric] = &[
 enum Side {
     Before,
     After,
+    /// Right after the figure, nothing but a space between.
+    Next,
     Near,
 }
 
@@ -133,7 +135,8 @@ fn parse_table(table: &str) -> Vec<(Metric, Vec<Kind>, Side, String)> {
         .map(|line| {
             let f: Vec<&str> = line.split('\t').collect();
             assert_eq!(f.len(), 4, "metrics.tsv: {line}");
-            let metric = Metric::parse(f[0]).unwrap_or_else(|| panic!("metrics.tsv: unknown metric {}", f[0]));
+            let metric = Metric::parse(f[0])
+                .unwrap_or_else(|| panic!("metrics.tsv: unknown metric {}", f[0]));
             let kinds = f[1]
                 .chars()
                 .map(|c| match c {
@@ -146,10 +149,20 @@ fn parse_table(table: &str) -> Vec<(Metric, Vec<Kind>, Side, String)> {
             let side = match f[2] {
                 "before" => Side::Before,
                 "after" => Side::After,
+                "next" => Side::Next,
                 "near" => Side::Near,
                 s => panic!("metrics.tsv: unknown side {s}"),
             };
-            (metric, kinds, side, format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", f[3]))
+            (
+                metric,
+                kinds,
+                side,
+                // a cue may be wrapped across lines: any run of spaces matches a space
+                format!(
+                    r"(?i)(?-u:\b)(?:{})(?-u:\b)",
+                    f[3].replace(' ', r"[ \t\n]+")
+                ),
+            )
         })
         .collect()
 }
@@ -170,20 +183,54 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
 
 /// Words that turn a revenue figure into a goal, guidance or forecast.
 static TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:by (?:fiscal )?(?:year )?(?:19|20)\d\d|targets?|goals?|guidance|guided|forecasts?|forecasted|outlook|expects?|expected|expectations?|projects?|projected|projections?|anticipates?|anticipated|sees|will|wants|aims?|plans?|consensus|predicts?|to produce|to reach|to hit|to generate|to exceed)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:by (?:fiscal )?(?:year )?(?:19|20)\d\d|targets?|goals?|guidance|guided|guide|forecasts?|forecasted|outlook|expects?|expected|expecting|expectations?|projects?|projected|projections?|anticipates?|anticipated|sees|will|should|wants|aims?|plans?|consensus|predicts?|(?:is|are|was|were) estimated|estimated (?:at|to)|an? (?:\S+ )?estimate|looking for|called for|calls for|to produce|to reach|to hit|to generate|to exceed|to total)(?-u:\b)")
         .expect("target pattern")
+});
+
+/// A change verb or noun right before a money figure: the figure is the change.
+static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:rose|rise|rises|risen|rising|increased?|grew|grow|fell|fall|falls|dropped|declined|decreased?|cut|cuts|reduced|raised|raising|lifted|boosted|up|down)(?:[ \t\n]+(?:by|between|about|some|nearly|around|roughly|approximately))?|(?:a|an|the)[ \t\n]+(?:raise|increase|decrease|reduction|cut|boost|rise|jump|drop|decline)[ \t\n]+of|cut[ \t\n]+(?:total[ \t\n]+)?\w+)[ \t\n]*$")
+        .expect("change pattern")
+});
+
+/// A figure right before which a figure stands for what the subject of its
+/// sentence names (`Current RPO, a sum of ..., came in at $35.1 billion`).
+static LINKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:came in at|come in at|was|were|is|are|totaled|totalled|reached|stood at|hit|of|to|at)[ \t\n]*$")
+        .expect("link pattern")
 });
 
 /// Byte budget of the window a cue is looked for in, before and after the figure.
 const BEFORE: usize = 110;
 const AFTER: usize = 70;
+/// How near the start of its sentence a cue must be to be the sentence's subject.
+const SUBJECT: usize = 40;
 
-/// The metric of `m`, which lies in `clause` of `sentence`.
-pub fn metric(text: &str, m: &Mention, clause: (usize, usize), sentence: (usize, usize)) -> Metric {
+/// Where the figures of a sentence stand, for cues that belong to a neighbour.
+pub struct Neighbours<'a> {
+    /// Spans (start, context end) of every figure of the sentence, in order.
+    pub figures: &'a [(usize, usize)],
+}
+
+impl Neighbours<'_> {
+    /// Another figure starts within `reach` bytes after `at`.
+    fn figure_after(&self, at: usize, reach: usize, own: usize) -> bool {
+        self.figures
+            .iter()
+            .any(|f| f.0 != own && f.0 >= at && f.0 - at <= reach)
+    }
+}
+
+/// The metric of `m`, which lies in `clause` of `sentence`; `None` when no cue speaks of it.
+pub fn metric(
+    text: &str,
+    m: &Mention,
+    clause: (usize, usize),
+    sentence: (usize, usize),
+    near: &Neighbours,
+) -> Option<Metric> {
     if m.kind == Kind::Count {
-        if let Some(metric) = count_metric(m.unit.unwrap_or(""), text, sentence) {
-            return metric;
-        }
+        return count_metric(m.unit.unwrap_or(""), text, sentence);
     }
     let lo = text.floor_char_boundary(clause.0.max(m.figure_start.saturating_sub(BEFORE)));
     let hi = text.ceil_char_boundary(clause.1.min(m.context_end + AFTER).max(m.context_end));
@@ -196,10 +243,24 @@ pub fn metric(text: &str, m: &Mention, clause: (usize, usize), sentence: (usize,
         }
         for found in cue.pattern.find_iter(window) {
             let (s, e) = (lo + found.start(), lo + found.end());
-            let distance = if e <= m.start && cue.side != Side::After {
+            let distance = if e <= m.start && matches!(cue.side, Side::Before | Side::Near) {
                 m.start - e
             } else if s >= m.context_end && cue.side != Side::Before {
-                s - m.context_end
+                let gap = &text[m.context_end..s];
+                let joined = matches!(gap.trim(), "in" | "of" | "for" | "in adjusted");
+                if cue.side == Side::Next && !gap.trim().is_empty() {
+                    continue;
+                }
+                // a cue after another figure, or right before one, is that
+                // figure's (`20.4%, up 20 basis points year over year`)
+                if cue.side != Side::Next
+                    && !joined
+                    && (near.figure_after(m.context_end, gap.len(), m.figure_start)
+                        || near.figure_after(e, 12, m.figure_start))
+                {
+                    continue;
+                }
+                if joined { 0 } else { gap.len() }
             } else {
                 continue;
             };
@@ -208,11 +269,80 @@ pub fn metric(text: &str, m: &Mention, clause: (usize, usize), sentence: (usize,
             }
         }
     }
-    let metric = best.map_or(Metric::Other, |b| b.2);
-    if metric == Metric::Revenue && TARGET.is_match(&text[sentence.0..sentence.1]) {
-        return Metric::RevenueTarget;
+    let mut metric = best.map(|b| b.2);
+    if let Some(subject) = subject_cue(text, m, sentence) {
+        metric = Some(subject);
+    }
+    // an amount a metric rose or fell by is a change, not the metric
+    if m.kind == Kind::Money {
+        let from = text.floor_char_boundary(m.start.saturating_sub(40));
+        if CHANGE.is_match(&text[from..m.start]) {
+            return Some(Metric::Other);
+        }
+    }
+    if metric == Some(Metric::Revenue) && is_target(text, m, sentence, near) {
+        return Some(Metric::RevenueTarget);
     }
     metric
+}
+
+/// The cue that opens the sentence, set off by an appositive, when the figure
+/// is linked to it by a verb (`Current remaining performance obligation, a
+/// sum of ..., came in at $35.1 billion`).
+fn subject_cue(text: &str, m: &Mention, sentence: (usize, usize)) -> Option<Metric> {
+    let head_end = text.floor_char_boundary((sentence.0 + SUBJECT).min(m.start));
+    let from = text.floor_char_boundary(m.start.saturating_sub(16).max(sentence.0));
+    if head_end <= sentence.0 || !LINKED.is_match(&text[from..m.start]) {
+        return None;
+    }
+    let head = &text[sentence.0..m.start];
+    let first = CUES
+        .rows
+        .iter()
+        .filter(|c| c.kinds.contains(&m.kind) && c.side != Side::Next)
+        .filter_map(|c| c.pattern.find(head).map(|f| (f.start(), f.end(), c.metric)))
+        .filter(|f| sentence.0 + f.0 < head_end)
+        .min_by_key(|f| f.0)?;
+    // the subject is set off by an appositive: `Current RPO, a sum of ..., came in at`
+    if !head[first.1..].starts_with(',') {
+        return None;
+    }
+    let first = (first.0, first.2);
+    // only a noun phrase subject, not a verb cue (`rose`, `grew`)
+    (first.1 != Metric::Growth).then_some(first.1)
+}
+
+/// A revenue figure is a target when a goal, guidance or forecast word binds
+/// to it: right before it (`an expected 430 billion`), right after it
+/// (`$11.18 billion expected`), or, bound to no figure, anywhere in its sentence.
+fn is_target(text: &str, m: &Mention, sentence: (usize, usize), near: &Neighbours) -> bool {
+    let s = &text[sentence.0..sentence.1];
+    TARGET.find_iter(s).any(|t| {
+        let (ts, te) = (sentence.0 + t.start(), sentence.0 + t.end());
+        let word = t.as_str().to_ascii_lowercase();
+        let participle = [
+            "expected",
+            "estimated",
+            "forecast",
+            "projected",
+            "anticipated",
+            "an estimate",
+            "a estimate",
+        ]
+        .iter()
+        .any(|p| word.starts_with(p) || word.ends_with("estimate"));
+        let next = near.figures.iter().find(|f| f.0 >= te && f.0 - te <= 25);
+        let prev = near
+            .figures
+            .iter()
+            .rev()
+            .find(|f| f.1 <= ts && ts - f.1 <= 3);
+        match (participle, next, prev) {
+            // `an expected 430 billion`, `$11.18 billion expected`: that figure only
+            (true, Some(f), _) | (true, None, Some(f)) => f.0 == m.figure_start,
+            _ => true,
+        }
+    })
 }
 
 /// Counts are what they count; `people` are employees where the sentence says so.
@@ -222,14 +352,26 @@ fn count_metric(unit: &str, text: &str, sentence: (usize, usize)) -> Option<Metr
         | "enterprises" | "companies" | "firms" | "merchants" | "advertisers" | "sellers"
         | "shoppers" | "brands" | "households" => Metric::Customers,
         "subscribers" | "subscriptions" => Metric::Subscribers,
-        "users" | "members" | "developers" | "listeners" | "viewers" | "players" | "visitors" => Metric::Users,
+        "users" | "members" | "developers" | "listeners" | "viewers" | "players" | "visitors" => {
+            Metric::Users
+        }
         "licenses" | "seats" => Metric::Licenses,
         "employees" | "workers" => Metric::Employees,
         "people" => {
             let s = text[sentence.0..sentence.1].to_ascii_lowercase();
-            if ["employ", "workforce", "headcount", "staff", "jobs", "hire", "layoff", "lay off", "cut"]
-                .iter()
-                .any(|w| s.contains(w))
+            if [
+                "employ",
+                "workforce",
+                "headcount",
+                "staff",
+                "jobs",
+                "hire",
+                "layoff",
+                "lay off",
+                "cut",
+            ]
+            .iter()
+            .any(|w| s.contains(w))
             {
                 Metric::Employees
             } else {

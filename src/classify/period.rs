@@ -82,7 +82,11 @@ fn normalize(c: &Captures) -> Option<String> {
     }
     if let (Some(a), Some(b)) = (get("split1"), get("split2")) {
         let century = &a[..2];
-        let end = if b < &a[2..] { format!("{}{b}", (century.parse::<u32>().ok()? + 1)) } else { format!("{century}{b}") };
+        let end = if b < &a[2..] {
+            format!("{}{b}", (century.parse::<u32>().ok()? + 1))
+        } else {
+            format!("{century}{b}")
+        };
         return Some(format!("FY{end}"));
     }
     if let Some(y) = get("ye") {
@@ -99,7 +103,11 @@ pub fn period(text: &str, sentence: (usize, usize), at: (usize, usize)) -> Optio
         .filter_map(|c| {
             let m = c.get(0)?;
             let (ms, me) = (sentence.0 + m.start(), sentence.0 + m.end());
-            let distance = if me <= at.0 { at.0 - me } else { ms.saturating_sub(at.1) };
+            let distance = if me <= at.0 {
+                at.0 - me
+            } else {
+                ms.saturating_sub(at.1)
+            };
             Some((distance, normalize(&c)?))
         })
         .min_by_key(|p| p.0)

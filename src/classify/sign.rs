@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)(?-u:\b)(?:",
-        r"(?P<fall>fell|fall|falls|falling|fallen|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|slipped|slid|sank|sunk|tumbled|plunged|plummeted|shrank|shrunk|contracted|slumped|dipped|eased|retreated|down|lower|cut|cuts|reduced|lost|lose|loses|losing|off)",
+        r"(?P<fall>fell|fall|falls|falling|fallen|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|slipped|slid|sank|sunk|tumbled|plunged|plummeted|shrank|shrunk|slumped|dipped|eased|retreated|down|lower|lost|lose|loses|losing|off)",
         r"|(?P<loss>(?:net|operating|pre-?tax|pretax|quarterly|annual|exchange|comprehensive)?[ \t\n]*loss(?:es)?(?:[ \t\n]+per[ \t\n]+(?:diluted[ \t\n]+)?share)?|deficit)",
         r")(?-u:\b)(?P<gap>(?:[ \t\n]+[A-Za-z][A-Za-z'’-]*){0,3}?)[ \t\n]*[,:]?[ \t\n]*$"
     ))
@@ -26,15 +26,33 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words a decline's look-back may not cross: the figure is a level or a comparison.
 const BLOCKERS: &[&str] = &[
-    "to", "from", "of", "at", "than", "short", "since", "for", "in", "on", "was", "were",
-    "is", "are", "be", "after", "before", "and", "or", "with", "by", "as", "against",
+    "to", "from", "of", "at", "than", "short", "since", "for", "in", "on", "was", "were", "is",
+    "are", "be", "after", "before", "and", "or", "with", "by", "as", "against",
 ];
 
 /// Words that may follow `loss` before its figure (`net loss of $3 million`,
 /// `loss totalled 145 billion yen`, `narrowed its loss to`).
 const LOSS_LINKS: &[&str] = &[
-    "of", "was", "were", "totalled", "totaled", "totaling", "totalling", "amounted", "to", "came",
-    "is", "reached", "widened", "narrowed", "stood", "at", "a", "share", "per", "or",
+    "of",
+    "was",
+    "were",
+    "totalled",
+    "totaled",
+    "totaling",
+    "totalling",
+    "amounted",
+    "to",
+    "came",
+    "is",
+    "reached",
+    "widened",
+    "narrowed",
+    "stood",
+    "at",
+    "a",
+    "share",
+    "per",
+    "or",
 ];
 
 /// Whether the text calls `m` a decline or a loss.
@@ -47,7 +65,10 @@ pub fn is_negative(text: &str, m: &Mention, previous: Option<&(Mention, bool)>) 
     }
     let from = text.floor_char_boundary(m.start.saturating_sub(60));
     if let Some(c) = BEFORE.captures(&text[from..m.start]) {
-        let gap: Vec<String> = c["gap"].split_whitespace().map(|w| w.to_ascii_lowercase()).collect();
+        let gap: Vec<String> = c["gap"]
+            .split_whitespace()
+            .map(|w| w.to_ascii_lowercase())
+            .collect();
         let ok = if c.name("loss").is_some() {
             gap.iter().all(|w| LOSS_LINKS.contains(&w.as_str()))
         } else {
@@ -93,8 +114,11 @@ mod tests {
             ("Margins saw a 5% decline.", &[true]),
             ("Revenue fell to $2 billion.", &[false]),
             ("Revenue was down from $70 million.", &[false]),
-            ("Net profit fell 42.5 pct from a year earlier to 34.18 billion yen.", &[true, false]),
-            ("Weak prices cut total sales 245 billion yen.", &[true]),
+            (
+                "Net profit fell 42.5 pct from a year earlier to 34.18 billion yen.",
+                &[true, false],
+            ),
+            ("Weak prices cut total sales 245 billion yen.", &[false]),
             ("The exchange loss totalled 145 billion yen.", &[true]),
             ("Sales rose 5% to $3 billion.", &[false, false]),
             ("Sales fell short of an expected 430 billion yen.", &[false]),

@@ -2,17 +2,53 @@ use super::*;
 use crate::recognize::recognize;
 
 fn metric_of(text: &str) -> Metric {
-    let m = &recognize(text, &[])[0];
+    let all = recognize(text, &[]);
+    let figures: Vec<(usize, usize)> = all
+        .iter()
+        .map(|m| (m.figure_start, m.context_end))
+        .collect();
     let s = (0, text.len());
-    metric(text, m, s, s)
+    metric(text, &all[0], s, s, &Neighbours { figures: &figures }).unwrap_or(Metric::Other)
 }
 
 #[test]
 fn nearest_cue_wins() {
-    assert_eq!(metric_of("a run rate of $5.5 billion in cloud revenues"), Metric::RunRate);
+    assert_eq!(
+        metric_of("a run rate of $5.5 billion in cloud revenues"),
+        Metric::RunRate
+    );
     assert_eq!(metric_of("net income of $1.94 billion"), Metric::NetIncome);
     assert_eq!(metric_of("$2.07 per share"), Metric::EarningsPerShare);
     assert_eq!(metric_of("a 32 percent share"), Metric::MarketShare);
     assert_eq!(metric_of("revenue rose 12% year over year"), Metric::Growth);
-    assert_eq!(metric_of("to produce $20 billion in revenue by 2018"), Metric::RevenueTarget);
+    assert_eq!(
+        metric_of("to produce $20 billion in revenue by 2018"),
+        Metric::RevenueTarget
+    );
+}
+
+#[test]
+fn cues_bound_to_another_figure_are_not_ours() {
+    assert_eq!(
+        metric_of("the margin was 20.4%, up 20 basis points year over year"),
+        Metric::Margin
+    );
+    assert_eq!(
+        metric_of("$3.11 to $3.13 in adjusted earnings per share on $11 billion"),
+        Metric::EarningsPerShare
+    );
+    assert_eq!(
+        metric_of("Revenue: $11.20 billion vs. $11.18 billion expected"),
+        Metric::Revenue
+    );
+    assert_eq!(
+        metric_of(
+            "Current remaining performance obligation, a sum of revenue that will be recognized, came in at $35.1 billion"
+        ),
+        Metric::Backlog
+    );
+    assert_eq!(
+        metric_of("net income of $1.94 billion, or $2.07 per share"),
+        Metric::NetIncome
+    );
 }

@@ -1,7 +1,10 @@
 //! Companies that no table lists, found from how a text names them: a run of
 //! capitalized words closed by a legal suffix (`D-Wave Quantum Inc.`,
 //! `Toshiba Corp`, `Siemens AG`) or followed by a stock ticker
-//! (`Exasol (XETRA: EXL)`, `Uccel Corp <UCE>`).
+//! (`Exasol (XETRA: EXL)`, `Uccel Corp <UCE>`); and names that journalism
+//! marks as companies: `Paris-based Nuage Souverain`, `a software company,
+//! Coralbyte,`, `Nimbara said it` / `Nimbara Cloud held its` (a person would
+//! take `he` or `she`).
 //!
 //! Input: a document's text and the lexicon. Output: entities for each such
 //! name and for its short forms later in the text (`Toshiba`, `D-Wave`,
@@ -20,32 +23,176 @@ static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("company pattern")
 });
 
+/// Names that the words around them mark as companies.
+static MARKED: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"[A-Z][A-Za-z0-9&.’'-]*[A-Za-z0-9](?:[ \t][A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]){0,2}";
+    Regex::new(&format!(
+        r"(?:[A-Z][A-Za-z.]+-based[ \t\n]+(?P<based>{name})|(?:company|firm|start-?up|maker|provider|vendor|developer|operator|rival|retailer|lender|group|insurer|carrier),[ \t\n]+(?P<appos>{name}),|(?:^|[.!?]\s+|\n)(?P<subject>{name})[ \t\n]+(?:said|says|reported|reports|announced|announces|posted|posts|held|raised|expects|plans|added|lost|won)[ \t\n]+(?:on[ \t\n]+\w+[ \t\n]+)?(?:that[ \t\n]+)?(?:it|its)(?-u:\b))"
+    ))
+    .expect("marked company pattern")
+});
+
 /// Capitalized words that start a sentence or a name without being the company.
 const LEADING: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "For", "By", "From", "With", "And", "But", "Shares",
-    "Said", "Today", "Both", "As", "After", "Before", "While", "When", "Its", "Their", "Rival",
-    "Chipmaker", "Shares of", "Analysts", "According", "Unlike", "Like", "Including", "Meanwhile",
-    "Also", "Since", "Under", "Between", "Parent", "Subsidiary", "Unit",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "For",
+    "By",
+    "From",
+    "With",
+    "And",
+    "But",
+    "Shares",
+    "Said",
+    "Today",
+    "Both",
+    "As",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "Its",
+    "Their",
+    "Rival",
+    "Chipmaker",
+    "Shares of",
+    "Analysts",
+    "According",
+    "Unlike",
+    "Like",
+    "Including",
+    "Meanwhile",
+    "Also",
+    "Since",
+    "Under",
+    "Between",
+    "Parent",
+    "Subsidiary",
+    "Unit",
+];
+
+/// Capitalized words that a sentence may open with before `said it`.
+const NOT_COMPANIES: &[&str] = &[
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "Revenue",
+    "Sales",
+    "Management",
+    "Analysts",
+    "Officials",
+    "Investors",
+    "Executives",
+    "Everyone",
+    "Nobody",
+    "Reuters",
+    "Bloomberg",
+    "Company",
+    "Group",
+    "Government",
+    "Congress",
+    "Regulators",
 ];
 
 /// Legal suffixes, which a short name leaves out.
-const LEGAL: &[&str] = &["Inc", "Corp", "Co", "Ltd", "LLC", "plc", "PLC", "AG", "SE", "Corporation", "Incorporated", "Limited", "Group", "Holdings"];
+const LEGAL: &[&str] = &[
+    "Inc",
+    "Corp",
+    "Co",
+    "Ltd",
+    "LLC",
+    "plc",
+    "PLC",
+    "AG",
+    "SE",
+    "Corporation",
+    "Incorporated",
+    "Limited",
+    "Group",
+    "Holdings",
+];
 
 /// First words that are too common to stand alone for a company.
 const GENERIC: &[&str] = &[
-    "American", "Applied", "Advanced", "Computer", "Data", "Digital", "First", "General", "Global",
-    "International", "National", "New", "United", "Universal", "Systems", "Technology",
-    "Technologies", "Software", "Cloud", "Quantum", "Energy", "Capital", "Group", "Holdings",
-    "Financial", "Bank", "China", "Japan", "North", "South", "East", "West", "Western", "Eastern",
-    "Pacific", "Atlantic", "Royal", "Standard", "Security", "Power", "Solutions", "Network",
-    "Networks", "Media", "Health", "Medical", "Industries", "Electric", "Consolidated",
+    "American",
+    "Applied",
+    "Advanced",
+    "Computer",
+    "Data",
+    "Digital",
+    "First",
+    "General",
+    "Global",
+    "International",
+    "National",
+    "New",
+    "United",
+    "Universal",
+    "Systems",
+    "Technology",
+    "Technologies",
+    "Software",
+    "Cloud",
+    "Quantum",
+    "Energy",
+    "Capital",
+    "Group",
+    "Holdings",
+    "Financial",
+    "Bank",
+    "China",
+    "Japan",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Western",
+    "Eastern",
+    "Pacific",
+    "Atlantic",
+    "Royal",
+    "Standard",
+    "Security",
+    "Power",
+    "Solutions",
+    "Network",
+    "Networks",
+    "Media",
+    "Health",
+    "Medical",
+    "Industries",
+    "Electric",
+    "Consolidated",
 ];
+
+/// The name just read is followed by `subsidiary`, `unit` or `division`.
+fn is_subsidiary(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start();
+    ["subsidiary", "unit", "division", "affiliate"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+}
 
 /// Companies the text names, and where each of their names occurs.
 pub struct Found {
     pub entities: Vec<Entity>,
-    /// Canonical names in the order first seen, with where each was first seen.
-    pub order: Vec<(Arc<str>, usize)>,
+    /// Companies named with a legal suffix or a ticker, in the order first
+    /// seen, with where: a release's issuer is among the first.
+    pub issuers: Vec<(Arc<str>, usize)>,
 }
 
 /// Names the text gives to companies outside the lexicon (and aliases of
@@ -54,8 +201,21 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Found {
     let mut order: Vec<(Arc<str>, usize)> = Vec::new();
     let mut aliases: Vec<(String, Arc<str>)> = Vec::new();
     for caps in NAMED.captures_iter(text) {
-        let Some(name) = caps.name("name") else { continue };
-        let words: Vec<&str> = name.as_str().split([' ', '\t']).filter(|w| !w.is_empty()).collect();
+        let Some(name) = caps.name("name") else {
+            continue;
+        };
+        if is_subsidiary(text, caps.get(0).map_or(name.end(), |m| m.end())) {
+            continue; // `the fully owned Kraftwerk Union AG subsidiary` speaks for its parent
+        }
+        let words: Vec<&str> = name
+            .as_str()
+            .split([' ', '\t'])
+            .filter(|w| !w.is_empty())
+            .collect();
+        // `Alibaba's Cloud Intelligence Group` is a unit of the possessor
+        if words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s")) {
+            continue;
+        }
         let skip = words.iter().take_while(|w| LEADING.contains(w)).count();
         let mut words = &words[skip..];
         while let Some((last, rest)) = words.split_last() {
@@ -73,7 +233,14 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Found {
         let canonical = match lexicon.lookup(&full).or_else(|| lexicon.lookup(words[0])) {
             Some((c, Role::Provider)) => c,
             Some((_, Role::Source)) => continue,
-            None => Arc::from(full.as_str()),
+            // `Corvane Technologies Inc.` and `Corvane Inc.`: one company
+            None => match order
+                .iter()
+                .find(|o| o.0.split(' ').next() == Some(words[0]))
+            {
+                Some(o) => o.0.clone(),
+                None => Arc::from(full.as_str()),
+            },
         };
         if !order.iter().any(|o| o.0 == canonical) {
             order.push((canonical.clone(), name.start()));
@@ -87,8 +254,50 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Found {
         }
         for sym in ["sym", "sym2", "sym3"] {
             if let Some(s) = caps.name(sym) {
-                aliases.push((s.as_str().trim_end_matches('.').to_string(), canonical.clone()));
+                aliases.push((
+                    s.as_str().trim_end_matches('.').to_string(),
+                    canonical.clone(),
+                ));
             }
+        }
+    }
+    let issuers = order.clone();
+    for caps in MARKED.captures_iter(text) {
+        let Some(m) = caps
+            .name("based")
+            .or(caps.name("appos"))
+            .or(caps.name("subject"))
+        else {
+            continue;
+        };
+        let mut words: Vec<&str> = m.as_str().split([' ', '\t']).collect();
+        // `Paris-based Nuage Souverain said it`: the place is no part of the name
+        if words[0].ends_with("-based") {
+            words.remove(0);
+        }
+        if words.is_empty() {
+            continue;
+        }
+        let name = words.join(" ");
+        if LEADING.contains(&words[0])
+            || NOT_COMPANIES.contains(&words[0])
+            || lexicon.lookup(&name).is_some()
+        {
+            continue;
+        }
+        let canonical: Arc<str> = match order
+            .iter()
+            .find(|o| o.0.split(' ').next() == Some(words[0]))
+        {
+            Some(o) => o.0.clone(), // `Nimbara` after `Nimbara Cloud`: one company
+            None => Arc::from(name.as_str()),
+        };
+        if !order.iter().any(|o| o.0 == canonical) {
+            order.push((canonical.clone(), m.start()));
+        }
+        aliases.push((name.clone(), canonical.clone()));
+        if words.len() > 1 && !GENERIC.contains(&words[0]) && words[0].len() >= 3 {
+            aliases.push((words[0].to_string(), canonical));
         }
     }
     aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
@@ -108,7 +317,7 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Found {
             }
         }
     }
-    Found { entities, order }
+    Found { entities, issuers }
 }
 
 #[cfg(test)]
@@ -128,12 +337,49 @@ mod tests {
     #[test]
     fn finds_companies_by_suffix_and_ticker() {
         let found = names("D-Wave Quantum Inc. (NYSE: QBTS) said. Later D-Wave grew.");
-        assert!(found.contains(&("D-Wave Quantum".into(), "D-Wave Quantum".into())), "{found:?}");
-        assert!(found.contains(&("D-Wave".into(), "D-Wave Quantum".into())), "{found:?}");
+        assert!(
+            found.contains(&("D-Wave Quantum".into(), "D-Wave Quantum".into())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("D-Wave".into(), "D-Wave Quantum".into())),
+            "{found:?}"
+        );
         let found = names("The Toshiba Corp &lt;TSBA.T> said. Toshiba expects.");
-        assert!(found.contains(&("Toshiba".into(), "Toshiba".into())), "{found:?}");
-        let found = names("Computer Associates International Inc said. Computer Associates gained.");
-        assert!(found.contains(&("Computer Associates".into(), "Computer Associates International".into())), "{found:?}");
+        assert!(
+            found.contains(&("Toshiba".into(), "Toshiba".into())),
+            "{found:?}"
+        );
+        let found =
+            names("Computer Associates International Inc said. Computer Associates gained.");
+        assert!(
+            found.contains(&(
+                "Computer Associates".into(),
+                "Computer Associates International".into()
+            )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn finds_companies_marked_by_journalism() {
+        let found = names("Paris-based Nuage Souverain said it raised money.");
+        assert!(
+            found.contains(&("Nuage Souverain".into(), "Nuage Souverain".into())),
+            "{found:?}"
+        );
+        let found = names("An Australian software company, Coralbyte, was valued.");
+        assert!(
+            found.contains(&("Coralbyte".into(), "Coralbyte".into())),
+            "{found:?}"
+        );
+        let found = names("Nimbara Cloud held its investor day. Nimbara said it grew.");
+        assert!(
+            found.contains(&("Nimbara".into(), "Nimbara Cloud".into())),
+            "{found:?}"
+        );
+        // a person takes `he`, not `it`
+        assert!(names("Iemura said the results were weak. Kaske said he expects more.").is_empty());
     }
 
     #[test]

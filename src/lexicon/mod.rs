@@ -151,7 +151,8 @@ impl Lexicon {
     /// The canonical entry an alias stands for.
     pub fn lookup(&self, alias: &str) -> Option<(Arc<str>, Role)> {
         let m = self.matcher.find(alias)?;
-        (m.start() == 0 && m.end() == alias.len()).then(|| self.targets[m.pattern().as_usize()].clone())
+        (m.start() == 0 && m.end() == alias.len())
+            .then(|| self.targets[m.pattern().as_usize()].clone())
     }
 
     /// Every listed alias that stands as a whole word in `text`, in order.
@@ -214,7 +215,8 @@ mod tests {
     #[test]
     fn finds_aliases_as_whole_words() {
         let lex = Lexicon::builtin();
-        let text = "Microsoft’s Azure beat AWS; Amazon Web Services and Microsoft 365 grew. AWSome.";
+        let text =
+            "Microsoft’s Azure beat AWS; Amazon Web Services and Microsoft 365 grew. AWSome.";
         let entities = lex.find(text);
         let found: Vec<(&str, &str)> = entities
             .iter()
@@ -234,7 +236,9 @@ mod tests {
 
     #[test]
     fn extra_rows_extend_and_override() {
-        let lex = Lexicon::with_extra("Quantix\tprovider\tQuantix|QNTX\nAcme Research\tsource\tAcme\n").unwrap();
+        let lex =
+            Lexicon::with_extra("Quantix\tprovider\tQuantix|QNTX\nAcme Research\tsource\tAcme\n")
+                .unwrap();
         let found = lex.find("Quantix said Acme expects");
         assert_eq!(&*found[0].canonical, "Quantix");
         assert_eq!(found[1].role, Role::Source);

@@ -65,8 +65,8 @@ const STOP: &[&str] = &[
     "before", "between", "but", "by", "did", "do", "does", "during", "each", "every", "for",
     "from", "had", "has", "have", "in", "into", "is", "it", "its", "less", "month", "months",
     "more", "of", "on", "or", "our", "over", "pct", "per", "percent", "than", "that", "the",
-    "their", "these", "this", "those", "through", "times", "to", "under", "was", "were",
-    "which", "who", "will", "with", "would", "year", "years", "days", "weeks", "hours",
+    "their", "these", "this", "those", "through", "times", "to", "under", "was", "were", "which",
+    "who", "will", "with", "would", "year", "years", "days", "weeks", "hours",
 ];
 
 const MAX_GAP: usize = 3;
@@ -75,7 +75,25 @@ pub struct CountNoun {
     /// Where the noun ends.
     pub end: usize,
     pub unit: &'static str,
+    /// Written in the singular (`customer`): only `1` or `one` agrees with it.
+    pub singular: bool,
 }
+
+/// Singular forms in [`NOUNS`]; `three now account for` is a verb, not three accounts.
+const SINGULAR: &[&str] = &[
+    "account",
+    "advertiser",
+    "business",
+    "buyer",
+    "client",
+    "customer",
+    "developer",
+    "employee",
+    "licence",
+    "license",
+    "subscriber",
+    "user",
+];
 
 /// The counted noun after the number ending at `at`: at most [`MAX_GAP`] words between.
 pub fn after(text: &str, at: usize) -> Option<CountNoun> {
@@ -91,7 +109,9 @@ pub fn after(text: &str, at: usize) -> Option<CountNoun> {
             return None;
         }
         let ws = i;
-        while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'-' | b'&' | b'\'')) {
+        while i < bytes.len()
+            && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'-' | b'&' | b'\''))
+        {
             i += 1;
         }
         if i == ws {
@@ -99,13 +119,32 @@ pub fn after(text: &str, at: usize) -> Option<CountNoun> {
         }
         let word = text[ws..i].to_ascii_lowercase();
         if let Some((_, unit)) = NOUNS.iter().find(|(w, _)| *w == word) {
-            return Some(CountNoun { end: i, unit });
+            // `user numbers` is a compound, so its singular agrees with any number
+            let singular = SINGULAR.contains(&word.as_str()) && !followed_by_noun(text, i);
+            return Some(CountNoun {
+                end: i,
+                unit,
+                singular,
+            });
         }
         if STOP.contains(&word.as_str()) {
             return None;
         }
     }
     None
+}
+
+/// A word that is no function word follows `at` after one space.
+fn followed_by_noun(text: &str, at: usize) -> bool {
+    let Some(rest) = text[at..].strip_prefix(' ') else {
+        return false;
+    };
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    !word.is_empty() && !STOP.contains(&word.as_str())
 }
 
 #[cfg(test)]
@@ -135,6 +174,7 @@ mod tests {
             (", customers", None),
             (" years of customers", None),
             (" very large new cloud customers", None),
+            (" now account for", Some("accounts")),
         ];
         for (text, want) in cases {
             assert_eq!(after(text, 0).map(|n| n.unit), want, "{text:?}");

@@ -89,8 +89,25 @@ static MINUS_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A connector between the two ends of a range.
 static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[ \t\n]*(?:-|–|—|to|and|through)[ \t\n]*$").expect("range pattern")
+    Regex::new(r"(?i)^[ \t\n]*(?:-|–|—|to|and|or|through)[ \t\n]*$").expect("range pattern")
 });
+
+/// A change verb right before a figure (`rose`, `expanded by`).
+static CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:rose|rise|rises|risen|rising|grew|grow|grows|growing|increased?|increases|increasing|climbed|jumped|gained|expanded|improved|fell|fall|falls|fallen|declined|dropped|decreased|slipped|contracted|up|down|boosted|raised|lifted|cut|reduced|narrowed|widened)(?:[ \t\n]+(?:by|about|some|nearly|roughly|around|approximately))?[ \t\n]*$")
+        .expect("change pattern")
+});
+
+/// `sales rose from 18.5 mln to 309.3 mln dlrs`: `from` after a change verb
+/// opens a before-and-after pair, not a range.
+fn changed_from(text: &str, from_at: usize) -> bool {
+    let lo = text.floor_char_boundary(from_at.saturating_sub(40));
+    text[lo..from_at]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .any(|w| CHANGE_BEFORE.is_match(&format!("{w} ")))
+}
 
 /// Words before a bare number that carry on the currency of the figure before it.
 static CARRY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -110,14 +127,17 @@ pub fn recognize(text: &str, names: &[(usize, usize)]) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < atoms.len() {
-        if let Some(range) = atoms.get(i + 1).and_then(|b| join_range(text, &atoms[i], b)) {
+        if let Some(range) = atoms
+            .get(i + 1)
+            .and_then(|b| join_range(text, &atoms[i], b, &out))
+        {
             out.push(range);
             i += 2;
             continue;
         }
         let atom = &atoms[i];
         i += 1;
-        let Some(mut m) = finish(text, atom, &out) else {
+        let Some(mut m) = finish(text, atom, &out, atoms.get(i)) else {
             continue;
         };
         hedge(text, &mut m);
@@ -162,7 +182,11 @@ fn read_atom(text: &str, n: Number) -> Atom {
         atom.end = p.end;
         atom.value = n.value.scale(p.power);
         atom.unit = Some(p.unit);
-        atom.rule = if p.power == 0 { "percent/number-unit" } else { "percent/basis-points" };
+        atom.rule = if p.power == 0 {
+            "percent/number-unit"
+        } else {
+            "percent/basis-points"
+        };
     } else if let Some(mark) = currency::after(text, n.end).filter(|m| !is_weight(text, m)) {
         atom.kind = Some(Kind::Money);
         atom.end = mark.end;
@@ -174,7 +198,9 @@ fn read_atom(text: &str, n: Number) -> Atom {
         atom.value = n.value.scale(-2);
         atom.currency = Some(mark.code);
         atom.rule = "money/number-minor-unit";
-    } else if let Some(noun) = count::after(text, n.end) {
+    } else if let Some(noun) =
+        count::after(text, n.end).filter(|c| !c.singular || n.value == Decimal::from_int(1))
+    {
         atom.kind = Some(Kind::Count);
         atom.unit = Some(noun.unit);
         atom.context_end = noun.end;
@@ -190,19 +216,30 @@ fn read_atom(text: &str, n: Number) -> Atom {
 fn is_weight(text: &str, mark: &currency::Mark) -> bool {
     let word = &text[mark.start..mark.end];
     word.to_ascii_lowercase().starts_with("pound")
-        && text[mark.end..].trim_start().to_ascii_lowercase().starts_with("of ")
+        && text[mark.end..]
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("of ")
 }
 
 /// Two atoms that read as one range (`$1.5-2 billion`, `between 10 and 15 percent`).
-fn join_range(text: &str, a: &Atom, b: &Atom) -> Option<Mention> {
-    // `$1.5-2 billion`: the money mark is written once, on the low end
+fn join_range(text: &str, a: &Atom, b: &Atom, before: &[Mention]) -> Option<Mention> {
+    // `$1.5-2 billion`: the money mark is written once, on the low end;
+    // `around 51 or 52 billion`: on neither, but the paragraph's money carries on
+    let mut carried = None;
     let kind = match (a.kind, b.kind) {
         (Some(x), Some(y)) if x != y => return None,
         (_, Some(y)) => y,
         (Some(Kind::Money), None) if b.number.scaled && !a.number.scaled => Kind::Money,
+        (None, None) if b.number.scaled && !a.number.scaled => {
+            carried = Some(carried_currency(text, b, before)?);
+            Kind::Money
+        }
         _ => return None,
     };
-    if a.currency.is_some() && b.currency.is_some() && a.currency != b.currency {
+    if (a.currency.is_some() && b.currency.is_some() && a.currency != b.currency)
+        || (a.unit.is_some() && b.unit.is_some() && a.unit != b.unit)
+    {
         return None;
     }
     if a.number.is_year_like(text) || b.number.is_year_like(text) {
@@ -218,7 +255,17 @@ fn join_range(text: &str, a: &Atom, b: &Atom) -> Option<Mention> {
     match joiner.as_str() {
         "and" if !between => return None,
         // `rose from $3.9 billion to $5.6 billion` is two figures, a before and an after
-        "to" | "-" | "–" | "—" | "through" if opener.is_some_and(|o| !o.1) => return None,
+        "to" | "-" | "–" | "—" | "through"
+            if opener.is_some_and(|o| !o.1 && changed_from(text, o.0)) =>
+        {
+            return None;
+        }
+        // `expanded 220 basis points to 17.7%`: a change, then the level it reached
+        "to" if CHANGE_BEFORE
+            .is_match(&text[text.floor_char_boundary(a.start.saturating_sub(30))..a.start]) =>
+        {
+            return None;
+        }
         _ => {}
     }
     let mut low = a.value;
@@ -239,7 +286,7 @@ fn join_range(text: &str, a: &Atom, b: &Atom) -> Option<Mention> {
         kind,
         value: low,
         max: Some(high),
-        currency: b.currency.or(a.currency),
+        currency: b.currency.or(a.currency).or(carried),
         unit: b.unit.or(a.unit),
         qualifier: Qualifier::Range,
         rule: match kind {
@@ -254,16 +301,28 @@ fn join_range(text: &str, a: &Atom, b: &Atom) -> Option<Mention> {
 }
 
 /// The mention of a single atom, or `None` for a number that is no figure.
-fn finish(text: &str, atom: &Atom, before: &[Mention]) -> Option<Mention> {
+fn finish(text: &str, atom: &Atom, before: &[Mention], next: Option<&Atom>) -> Option<Mention> {
     let n = &atom.number;
+    let mut unit = atom.unit;
     let (kind, currency, rule) = match atom.kind {
         Some(Kind::Count) if n.is_year_like(text) || looks_like_name(text, n) => return None,
-        // `one customer said` is an anecdote, not a customer count
-        Some(Kind::Count) if n.written && n.value <= Decimal::from_int(1) => return None,
+        // `one customer said` is an anecdote, `the two companies` a reference
+        Some(Kind::Count)
+            if n.written && (n.value <= Decimal::from_int(1) || after_determiner(text, n)) =>
+        {
+            return None;
+        }
         Some(k) => (k, atom.currency, atom.rule),
         None => {
-            let code = carried_currency(text, atom, before)?;
-            (Kind::Money, Some(code), "money/carried-currency")
+            if let Some(code) = currency_ahead(text, atom, next) {
+                (Kind::Money, Some(code), "money/currency-ahead")
+            } else if let Some(noun) = counted_before(text, atom, before) {
+                unit = Some(noun);
+                (Kind::Count, None, "count/noun-before")
+            } else {
+                let code = carried_currency(text, atom, before)?;
+                (Kind::Money, Some(code), "money/carried-currency")
+            }
         }
     };
     Some(Mention {
@@ -273,7 +332,7 @@ fn finish(text: &str, atom: &Atom, before: &[Mention]) -> Option<Mention> {
         value: atom.value,
         max: None,
         currency,
-        unit: atom.unit,
+        unit,
         qualifier: Qualifier::Exact,
         rule,
         figure_start: atom.start,
@@ -292,27 +351,145 @@ fn carried_currency(text: &str, atom: &Atom, before: &[Mention]) -> Option<&'sta
     }
     let prev = before.last().filter(|m| m.kind == Kind::Money)?;
     let between = text.get(prev.end..n.start)?;
-    if between.len() > 160 || crate::segment::crosses_sentence(between) {
+    // a scaled amount carries on the currency of the paragraph (`Sales are
+    // expected to be 460 billion`); a plain number only within its sentence
+    let reach = if n.scaled { CARRY_SCALED } else { 160 };
+    if between.len() > reach
+        || (!n.scaled && crate::segment::crosses_sentence(between))
+        || between.contains("\n\n")
+    {
         return None;
     }
     let from = text.floor_char_boundary(n.start.saturating_sub(20));
     let compared = CARRY_BEFORE.is_match(&text[from..n.start]);
     // a bare small integer after `of`/`to` is too often a count or a rank
-    let plausible = n.scaled || (compared && !between.contains(',') && n.value >= Decimal::from_int(10));
+    let plausible =
+        n.scaled || (compared && !between.contains(',') && n.value >= Decimal::from_int(10));
     (plausible && !followed_by_unitless_noun(text, n.end)).then_some(prev.currency?)
+}
+
+/// How far back (bytes) a scaled bare amount takes the currency of the money before it.
+const CARRY_SCALED: usize = 600;
+
+/// `from 18.5 mln to 309.3 mln dlrs`: the unit written once, on the second figure.
+fn currency_ahead(text: &str, atom: &Atom, next: Option<&Atom>) -> Option<&'static str> {
+    let next = next.filter(|b| b.kind == Some(Kind::Money))?;
+    let join = text.get(atom.end..next.start)?;
+    let joined = matches!(join.trim(), "to" | "and" | "or" | "-" | "–");
+    (joined && !atom.number.is_year_like(text)).then_some(next.currency?)
+}
+
+/// Counted nouns, as a pattern for finding one before a bare number.
+static NOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let nouns: Vec<&str> = count::NOUNS.iter().map(|n| n.0).collect();
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", nouns.join("|"))).expect("noun pattern")
+});
+
+/// A short link from a counted noun to a plain number (`Customer count grew to 133`).
+static NOUN_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[ \t\n]+(?:count|base|number|total))?(?:[ \t\n]+\w+){0,2}[ \t\n]+(?:to|of|at|reached|hit|topped|totaled|totalled|was|were|is|are)[ \t\n]*$")
+        .expect("noun link pattern")
+});
+
+/// A bare number whose sentence names, before it, what it counts:
+/// `monthly active users jumped 11% from a year ago to 751 million`,
+/// `Customer count grew to 133`. A money figure between the two breaks the link.
+fn counted_before(text: &str, atom: &Atom, before: &[Mention]) -> Option<&'static str> {
+    let n = &atom.number;
+    // long plain digit runs are identifiers, not counts
+    let large = n.scaled || (!n.plain && n.value >= Decimal::from_int(1000));
+    if n.is_year_like(text) || looks_like_name(text, n) || followed_by_unitless_noun(text, n.end) {
+        return None;
+    }
+    let sentence = crate::segment::sentence_at(text, n.start);
+    let head = &text[sentence.0..n.start];
+    let noun = NOUN_BEFORE.find_iter(head).last()?;
+    let noun_end = sentence.0 + noun.end();
+    if before
+        .iter()
+        .rev()
+        .take_while(|m| m.start >= noun_end)
+        .any(|m| m.kind == Kind::Money)
+    {
+        return None;
+    }
+    if !large && !NOUN_LINK.is_match(&text[noun_end..n.start]) {
+        return None;
+    }
+    let word = noun.as_str().to_ascii_lowercase();
+    count::NOUNS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|(_, unit)| *unit)
+}
+
+/// `the two companies`, `its three customers`: a reference to known things.
+fn after_determiner(text: &str, n: &Number) -> bool {
+    let before = text[..n.start].trim_end();
+    let word = before.rsplit([' ', '\t', '\n']).next().unwrap_or("");
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "the" | "these" | "those" | "its" | "their" | "our" | "both"
+    )
 }
 
 /// `360 billion` followed by a plain noun (`360 billion tweets`) counts that noun.
 fn followed_by_unitless_noun(text: &str, at: usize) -> bool {
     let rest = text[at..].trim_start_matches([' ', '\t']);
-    let word: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
     !word.is_empty()
         && !matches!(
             word.to_ascii_lowercase().as_str(),
-            "a" | "an" | "and" | "or" | "in" | "for" | "from" | "to" | "the" | "last" | "this"
-                | "at" | "by" | "on" | "as" | "vs" | "versus" | "compared" | "against"
-                | "during" | "previously" | "earlier" | "year" | "over" | "with" | "while" | "but"
-                | "which" | "mainly" | "including" | "of" | "was" | "were" | "is" | "are" | "due"
+            "a" | "an"
+                | "and"
+                | "or"
+                | "in"
+                | "for"
+                | "from"
+                | "to"
+                | "the"
+                | "last"
+                | "this"
+                | "at"
+                | "by"
+                | "on"
+                | "as"
+                | "vs"
+                | "versus"
+                | "compared"
+                | "against"
+                | "during"
+                | "previously"
+                | "earlier"
+                | "year"
+                | "over"
+                | "with"
+                | "while"
+                | "but"
+                | "which"
+                | "mainly"
+                | "including"
+                | "of"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "due"
+                | "estimate"
+                | "estimates"
+                | "expected"
+                | "forecast"
+                | "consensus"
+                | "target"
+                | "that"
+                | "these"
+                | "those"
+                | "than"
+                | "into"
+                | "through"
         )
 }
 
@@ -326,7 +503,9 @@ fn looks_like_name(text: &str, n: &Number) -> bool {
     };
     let word_start = before[..word_end]
         .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&'))
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[word_start..word_end];
     if !word.chars().next().is_some_and(char::is_uppercase) || COMMON_CAPITALIZED.contains(&word) {
         return false;
@@ -345,24 +524,78 @@ fn looks_like_name(text: &str, n: &Number) -> bool {
 
 /// Capitalized words that may stand right before a figure in running text.
 const COMMON_CAPITALIZED: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "Over", "About", "Nearly", "Almost", "Around", "Some", "More", "Than",
-    "Up", "To", "Just", "Roughly", "Approximately", "Only", "By", "Of", "At", "With", "For",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Over",
+    "About",
+    "Nearly",
+    "Almost",
+    "Around",
+    "Some",
+    "More",
+    "Than",
+    "Up",
+    "To",
+    "Just",
+    "Roughly",
+    "Approximately",
+    "Only",
+    "By",
+    "Of",
+    "At",
+    "With",
+    "For",
 ];
 
 /// Hedges around a single figure, and a written minus sign.
 fn hedge(text: &str, m: &mut Mention) {
     if let Some((start, q)) = qualifier::before(text, m.start) {
-        m.start = start;
-        m.qualifier = q;
+        // `surpassing a 752.4 million estimate`: the estimate itself is exact
+        let verb = text[start..m.start]
+            .trim_start()
+            .starts_with(['s', 'S', 'e', 'E', 't', 'T']);
+        if !(verb && qualifier::is_reference(text, m.context_end)) {
+            m.start = start;
+            m.qualifier = q;
+        }
     } else if let Some((end, q)) = qualifier::after(text, m.end) {
         m.end = end;
         m.qualifier = q;
     }
     let before = &text[..m.start];
-    if let Some(rest) = before.strip_suffix('-').or_else(|| before.strip_suffix('−')) {
+    if let Some(rest) = before
+        .strip_suffix('-')
+        .or_else(|| before.strip_suffix('−'))
+    {
         if rest.is_empty() || rest.ends_with([' ', '\t', '\n', '(']) {
             m.start = rest.len();
             m.minus = true;
@@ -370,7 +603,8 @@ fn hedge(text: &str, m: &mut Mention) {
     } else {
         let from = text.floor_char_boundary(m.start.saturating_sub(12));
         if let Some(c) = MINUS_WORD.find(&text[from..m.start]) {
-            let word_start = from + c.start() + usize::from(!c.as_str().starts_with(['m', 'M', 'n', 'N']));
+            let word_start =
+                from + c.start() + usize::from(!c.as_str().starts_with(['m', 'M', 'n', 'N']));
             m.start = word_start;
             m.minus = true;
         }

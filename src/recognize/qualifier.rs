@@ -47,6 +47,9 @@ const BEFORE: &[(&str, Qualifier)] = &[
     ("exceeds", Qualifier::MoreThan),
     ("exceed", Qualifier::MoreThan),
     ("topping", Qualifier::MoreThan),
+    ("surpassing a", Qualifier::MoreThan),
+    ("surpassing", Qualifier::MoreThan),
+    ("surpassed", Qualifier::MoreThan),
     ("over", Qualifier::MoreThan),
     ("above", Qualifier::MoreThan),
     ("at least", Qualifier::AtLeast),
@@ -122,12 +125,27 @@ pub fn after(text: &str, at: usize) -> Option<(usize, Qualifier)> {
     let caps = AFTER_RE.captures(&text[at..to])?;
     let q = if caps.name("so").is_some() {
         Qualifier::Approximately
-    } else if caps.name("more").is_some_and(|m| m.as_str().starts_with(['o', 'O'])) {
+    } else if caps
+        .name("more")
+        .is_some_and(|m| m.as_str().starts_with(['o', 'O']))
+    {
         Qualifier::AtLeast
     } else {
         Qualifier::MoreThan
     };
     Some((at + caps.get(0)?.end(), q))
+}
+
+static REFERENCE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t\n]+(?:\w+[ \t\n]+)?(?:estimates?|expected|expectations?|forecasts?|consensus|projections?|guidance)(?-u:\b)")
+        .expect("reference pattern")
+});
+
+/// The figure ending at `at` is a reference others are compared with (`a 752.4
+/// million estimate`), so a comparison verb before it (`surpassing`) is no hedge.
+pub fn is_reference(text: &str, at: usize) -> bool {
+    let to = text.floor_char_boundary(at + 40);
+    REFERENCE_RE.is_match(&text[at..to])
 }
 
 /// `between` or `from` right before `at`: its start and whether it is `between`.
@@ -168,9 +186,15 @@ mod tests {
 
     #[test]
     fn reads_hedges_after() {
-        assert_eq!(after("+ partners", 0).map(|q| q.1), Some(Qualifier::MoreThan));
+        assert_eq!(
+            after("+ partners", 0).map(|q| q.1),
+            Some(Qualifier::MoreThan)
+        );
         assert_eq!(after(" or more", 0).map(|q| q.1), Some(Qualifier::AtLeast));
-        assert_eq!(after(" or so", 0).map(|q| q.1), Some(Qualifier::Approximately));
+        assert_eq!(
+            after(" or so", 0).map(|q| q.1),
+            Some(Qualifier::Approximately)
+        );
         assert_eq!(after(" orders", 0), None);
     }
 
