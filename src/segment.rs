@@ -89,6 +89,13 @@ fn line_break_ends_sentence(text: &str, i: usize) -> bool {
     if line.ends_with(['.', '!', '?', ':', ';', '"', '”', '|']) {
         return true;
     }
+    // `Consolidated Freightlines\nInc <CFL>`: a company name wrapped before its suffix
+    if ["Inc", "Corp", "Co.", "Ltd", "LLC", "AG", "plc"]
+        .iter()
+        .any(|w| next_line.starts_with(w))
+    {
+        return false;
+    }
     let first = next_line.chars().next();
     if !first.is_some_and(|c| c.is_uppercase() || c == '"' || c == '“' || c == '(') {
         return false; // a wrapped sentence goes on in lower case or digits

@@ -19,8 +19,9 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("decline pattern")
 });
 
+/// A decline or loss word right after the figure, on its line (`a 5% decline`).
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[ \t\n]*(?:(?:net|operating|pre-?tax)[ \t\n]+)?(?:decline|declines|drop|drops|decrease|decreases|fall|loss|losses|lower|down|reduction|contraction|shortfall|deficit)(?-u:\b)")
+    Regex::new(r"(?i)^[ \t]*(?:(?:net|operating|pre-?tax)[ \t\n]+)?(?:decline|declines|drop|drops|decrease|decreases|fall|loss|losses|lower|down|reduction|contraction|shortfall|deficit)(?-u:\b)")
         .expect("decline suffix pattern")
 });
 

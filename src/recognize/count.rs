@@ -109,6 +109,9 @@ pub fn after(text: &str, at: usize) -> Option<CountNoun> {
             return None;
         }
         let ws = i;
+        if !bytes[i].is_ascii_alphanumeric() {
+            return None; // punctuation (`3 - General ...`) ends the phrase
+        }
         while i < bytes.len()
             && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'-' | b'&' | b'\''))
         {

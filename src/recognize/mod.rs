@@ -154,7 +154,16 @@ fn inside_name(names: &[(usize, usize)], n: &Number) -> bool {
 fn after_label(text: &str, n: &Number) -> bool {
     let from = text.floor_char_boundary(n.start.saturating_sub(14));
     LABEL_BEFORE.is_match(&text[from..n.start])
+        || (n.plain
+            && n.value <= Decimal::from_int(31)
+            && MONTH_BEFORE.is_match(&text[from..n.start]))
 }
+
+/// A month name right before a day number (`March 3`).
+static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?[ \t]+$")
+        .expect("month pattern")
+});
 
 fn read_atom(text: &str, n: Number) -> Atom {
     let mut atom = Atom {
