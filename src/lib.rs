@@ -123,8 +123,9 @@ impl Extractor {
             let metric = if attribute::is_market_rate(text, &m) {
                 Metric::Other
             } else {
-                classify::metric(text, &m, clause, sentence, &near)
-                    .unwrap_or_else(|| inherited_metric(&facts, &m, sentence))
+                let found = classify::metric(text, &m, clause, sentence, &near);
+                let metric = found.unwrap_or_else(|| inherited_metric(&facts, &m, sentence));
+                classify::targeted(text, &m, sentence, &near, metric)
             };
             let period = classify::period::period(text, sentence, (m.start, m.end));
             let negative = classify::sign::is_negative(text, &m, previous.as_ref());

@@ -189,7 +189,7 @@ static TARGET: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A change verb or noun right before a money figure: the figure is the change.
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:rose|rise|rises|risen|rising|increased?|grew|grow|fell|fall|falls|dropped|declined|decreased?|cut|cuts|reduced|raised|raising|lifted|boosted|up|down)(?:[ \t\n]+(?:by|between|about|some|nearly|around|roughly|approximately))?|(?:a|an|the)[ \t\n]+(?:raise|increase|decrease|reduction|cut|boost|rise|jump|drop|decline)[ \t\n]+of|cut[ \t\n]+(?:total[ \t\n]+)?\w+)[ \t\n]*$")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:rose|rise|rises|risen|rising|increased?|grew|grow|fell|fall|falls|dropped|declined|decreased?|cut|cuts|reduced|up|down)(?:[ \t\n]+(?:by|between|about|some|nearly|around|roughly|approximately))?|(?:raised|raising|lifted|boosted)[ \t\n]+(?:\w+[ \t\n]+){0,2}by|(?:a|an|the)[ \t\n]+(?:raise|increase|decrease|reduction|cut|boost|rise|jump|drop|decline)[ \t\n]+of|cut[ \t\n]+(?:total[ \t\n]+)?\w+)[ \t\n]*$")
         .expect("change pattern")
 });
 
@@ -280,10 +280,26 @@ pub fn metric(
             return Some(Metric::Other);
         }
     }
-    if metric == Some(Metric::Revenue) && is_target(text, m, sentence, near) {
-        return Some(Metric::RevenueTarget);
-    }
     metric
+}
+
+/// Revenue becomes `revenue_target` where a goal, guidance or forecast word
+/// binds to the figure; a target carried over from an earlier figure does not
+/// make this one a target by itself.
+pub fn targeted(
+    text: &str,
+    m: &Mention,
+    sentence: (usize, usize),
+    near: &Neighbours,
+    metric: Metric,
+) -> Metric {
+    match metric {
+        Metric::Revenue | Metric::RevenueTarget if is_target(text, m, sentence, near) => {
+            Metric::RevenueTarget
+        }
+        Metric::RevenueTarget => Metric::Revenue,
+        other => other,
+    }
 }
 
 /// The cue that opens the sentence, set off by an appositive, when the figure

@@ -8,7 +8,9 @@ fn metric_of(text: &str) -> Metric {
         .map(|m| (m.figure_start, m.context_end))
         .collect();
     let s = (0, text.len());
-    metric(text, &all[0], s, s, &Neighbours { figures: &figures }).unwrap_or(Metric::Other)
+    let near = Neighbours { figures: &figures };
+    let found = metric(text, &all[0], s, s, &near).unwrap_or(Metric::Other);
+    targeted(text, &all[0], s, &near, found)
 }
 
 #[test]
