@@ -6,8 +6,11 @@
 //! 1. A UTF-8 byte order mark is stripped and the rest goes on as below.
 //! 2. A UTF-16 LE/BE byte order mark decodes the rest as UTF-16; malformed
 //!    units become U+FFFD with a warning.
-//! 3. A NUL byte in the first 8 KiB, or the magic number of a PNG, JPEG, GIF,
-//!    PDF, ZIP or gzip file, means binary: `Err(DecodeError::Binary)`.
+//! 3. NUL bytes making up more than 1 in 64 of the first 8 KiB, or the magic
+//!    number of a PNG, JPEG, GIF, PDF, ZIP or gzip file, mean binary:
+//!    `Err(DecodeError::Binary)`. Text converted from PDF holds the odd NUL
+//!    where a ligature was (`\0nancial`): such a file is text, and decodes
+//!    with a warning.
 //! 4. Valid UTF-8 is taken as is, so byte offsets into the text are offsets
 //!    into the file (CRLF is left alone for the same reason).
 //! 5. Otherwise the bytes are Windows-1252 when that is plausible: none of
@@ -41,6 +44,7 @@ const UNDEFINED_IN_1252: &[u8] = &[0x81, 0x8D, 0x8F, 0x90, 0x9D];
 /// Warning for text decoded as Windows-1252.
 pub const WARN_WINDOWS_1252: &str = "not UTF-8; decoded as Windows-1252";
 /// Warning for invalid UTF-8 replaced with U+FFFD.
+pub const WARN_NUL: &str = "NUL bytes in text (kept as U+0000)";
 pub const WARN_LOSSY_UTF8: &str = "invalid UTF-8 replaced with U+FFFD";
 
 /// Decoded text, with a warning when the bytes were not clean UTF-8.
@@ -100,9 +104,10 @@ fn decode_8bit(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::Binary);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
+        let warning = memchr::memchr(0, bytes).map(|_| WARN_NUL.to_owned());
         return Ok(Decoded {
             text: text.to_owned(),
-            warning: None,
+            warning,
         });
     }
     if is_plausible_1252(bytes) {
@@ -118,9 +123,14 @@ fn decode_8bit(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     })
 }
 
+/// A file is binary when 1 byte in this many of its head, or more, is NUL.
+const BINARY_NUL_RATIO: usize = 64;
+
 fn is_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(BINARY_SNIFF_LEN)];
-    memchr::memchr(0, head).is_some() || MAGIC_NUMBERS.iter().any(|m| bytes.starts_with(m))
+    let nuls = memchr::memchr_iter(0, head).count();
+    (nuls > 0 && nuls * BINARY_NUL_RATIO >= head.len())
+        || MAGIC_NUMBERS.iter().any(|m| bytes.starts_with(m))
 }
 
 /// Invalid UTF-8 that reads as Windows-1252 rather than as damaged UTF-8.
@@ -228,6 +238,11 @@ mod tests {
     #[test]
     fn binary_files() {
         assert_eq!(decode(b"text\0more"), Err(DecodeError::Binary));
+        // sparse NULs (a PDF conversion's lost ligatures) are text
+        let mut text = b"reported \0nancial results ".repeat(10);
+        text.extend(b"and more text".repeat(100));
+        let d = decode(&text).unwrap();
+        assert_eq!(d.warning.as_deref(), Some(WARN_NUL));
         assert_eq!(
             decode(b"\x89PNG\r\n\x1a\n\x00\x00"),
             Err(DecodeError::Binary)
