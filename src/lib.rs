@@ -37,6 +37,7 @@ pub mod record;
 pub mod run;
 pub mod segment;
 pub mod summary;
+pub mod tables;
 
 use attribute::Scene;
 use classify::Metric;
@@ -124,7 +125,15 @@ impl Extractor {
                 Metric::Other
             } else {
                 let found = classify::metric(text, &m, clause, sentence, &near);
-                let metric = found.unwrap_or_else(|| inherited_metric(&facts, &m, sentence));
+                // each table row says what it is: no carrying over between rows
+                let (ls, le) = tables::line_at(text, m.start);
+                let metric = match found {
+                    Some(metric) => metric,
+                    None if tables::has_cells(&text[ls..le]) => tables::section_header(text, ls)
+                        .and_then(|(hs, he)| classify::heading_metric(&text[hs..he], m.kind))
+                        .unwrap_or(Metric::Other),
+                    None => inherited_metric(&facts, &m, sentence),
+                };
                 classify::targeted(text, &m, sentence, &near, metric)
             };
             let period = classify::period::period(text, sentence, (m.start, m.end));

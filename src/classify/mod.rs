@@ -283,6 +283,17 @@ pub fn metric(
     metric
 }
 
+/// The metric a heading names (`Revenues:`, `Earnings per share:`), for the
+/// figures of the table rows under it: the cue that starts first.
+pub fn heading_metric(heading: &str, kind: Kind) -> Option<Metric> {
+    CUES.rows
+        .iter()
+        .filter(|c| c.kinds.contains(&kind))
+        .filter_map(|c| c.pattern.find(heading).map(|f| (f.start(), c.metric)))
+        .min_by_key(|f| f.0)
+        .map(|f| f.1)
+}
+
 /// Revenue becomes `revenue_target` where a goal, guidance or forecast word
 /// binds to the figure; a target carried over from an earlier figure does not
 /// make this one a target by itself.

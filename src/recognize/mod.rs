@@ -207,8 +207,9 @@ fn read_atom(text: &str, n: Number) -> Atom {
         atom.value = n.value.scale(-2);
         atom.currency = Some(mark.code);
         atom.rule = "money/number-minor-unit";
-    } else if let Some(noun) =
-        count::after(text, n.end).filter(|c| !c.singular || n.value == Decimal::from_int(1))
+    } else if let Some(noun) = count::after(text, n.end)
+        .filter(|c| !c.singular || n.value == Decimal::from_int(1))
+        .filter(|c| !in_table_row(text, n.start, c.end))
     {
         atom.kind = Some(Kind::Count);
         atom.unit = Some(noun.unit);
@@ -328,17 +329,32 @@ fn finish(text: &str, atom: &Atom, before: &[Mention], next: Option<&Atom>) -> O
             } else if let Some(noun) = counted_before(text, atom, before) {
                 unit = Some(noun);
                 (Kind::Count, None, "count/noun-before")
+            } else if let Some(m) = table_cell(text, atom) {
+                return Some(m);
             } else {
                 let code = carried_currency(text, atom, before)?;
                 (Kind::Money, Some(code), "money/carried-currency")
             }
         }
     };
+    let mut value = atom.value;
+    let mut rule = rule;
+    // `$ 2,929` in a table `(in millions)`: the note's scale applies; per-share
+    // amounts (with cents) and already scaled figures keep theirs
+    if kind == Kind::Money
+        && !n.scaled
+        && !n.written
+        && let Some(scale) =
+            crate::tables::scale_at(text, n.start).filter(|s| s.power >= 9 || value.is_integer())
+    {
+        value = value.scale(scale.power);
+        rule = "money/table-scaled";
+    }
     Some(Mention {
         start: atom.start,
         end: atom.end,
         kind,
-        value: atom.value,
+        value,
         max: None,
         currency,
         unit,
@@ -377,6 +393,41 @@ fn carried_currency(text: &str, atom: &Atom, before: &[Mention]) -> Option<&'sta
     (plausible && !followed_by_unitless_noun(text, n.end)).then_some(prev.currency?)
 }
 
+/// Whether `start..end` lies in a table row or crosses out of one.
+fn in_table_row(text: &str, start: usize, end: usize) -> bool {
+    let (ls, le) = crate::tables::line_at(text, start);
+    crate::tables::has_cells(&text[ls..le])
+        || (end > le && crate::tables::has_cells(&text[ls..end.min(text.len())]))
+}
+
+/// A bare number filling a table cell whose row says what it is, under a
+/// note that states the table's scale: money (`Total revenues | 13,307`).
+fn table_cell(text: &str, atom: &Atom) -> Option<Mention> {
+    let n = &atom.number;
+    if n.written || n.scaled || n.is_year_like(text) {
+        return None;
+    }
+    let minus = crate::tables::cell(text, n.start, n.end)?;
+    let scale = crate::tables::scale_at(text, n.start)?;
+    // the parentheses of a negative amount are part of the figure
+    let (ls, le) = crate::tables::line_at(text, n.start);
+    let (start, end) = crate::tables::parentheses(text, ls, le, n.start, n.end)?;
+    Some(Mention {
+        start,
+        end,
+        kind: Kind::Money,
+        value: n.value.scale(scale.power),
+        max: None,
+        currency: Some(scale.currency.unwrap_or("USD")),
+        unit: None,
+        qualifier: Qualifier::Exact,
+        rule: "money/table-cell",
+        figure_start: start,
+        context_end: end,
+        minus,
+    })
+}
+
 /// How far back (bytes) a scaled bare amount takes the currency of the money before it.
 const CARRY_SCALED: usize = 600;
 
@@ -409,6 +460,9 @@ fn counted_before(text: &str, atom: &Atom, before: &[Mention]) -> Option<&'stati
     let large = n.scaled || (!n.plain && n.value >= Decimal::from_int(1000));
     if n.is_year_like(text) || looks_like_name(text, n) || followed_by_unitless_noun(text, n.end) {
         return None;
+    }
+    if in_table_row(text, n.start, n.end) {
+        return None; // a row label (`license support | 2,597`) is no counted noun
     }
     let sentence = crate::segment::sentence_at(text, n.start);
     let head = &text[sentence.0..n.start];
