@@ -72,9 +72,21 @@ static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pronoun pattern")
 });
 
+/// First-person words of a speaker or a release (`we`, `our`).
+static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:we|our|us|we're|we've|we'll)(?-u:\b)")
+        .expect("first person pattern")
+});
+
+/// A market index named right after the figure (`a 2.46 percent gain in the S&P 500`).
+static INDEX_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[ \t\n]+\w+){0,2}[ \t\n]+(?:in|for|of|on)[ \t\n]+(?:the[ \t\n]+)?(?:S&P|Dow|Nasdaq|NASDAQ|STOXX|Stoxx|Euro Stoxx|FTSE|DAX|Nikkei|Hang Seng|TSX|CAC|Russell|benchmark|broader market|index)")
+        .expect("index after pattern")
+});
+
 /// A market index before the figure in its clause: the figure is the index's.
 static INDEX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:S&P 500|Dow Jones|the Dow|Nasdaq Composite|Nasdaq 100|Russell 2000|FTSE 100|Nikkei|DAX|[Ii]ndex|[Ii]ndexes|[Bb]enchmark)(?:[ \t\n]+\w+){0,4}[ \t\n]+$")
+    Regex::new(r"(?:S&P 500|Dow Jones|the Dow|Nasdaq Composite|Nasdaq 100|Russell 2000|FTSE 100|STOXX|Stoxx|Hang Seng|Nikkei|DAX|CAC 40|[Ii]ndex|[Ii]ndexes|[Bb]enchmark)(?:[ \t\n]+\w+){0,4}[ \t\n]+$")
         .expect("index pattern")
 });
 
@@ -118,9 +130,12 @@ pub fn attribute(
         };
     }
     // 0. so does a market index (`the S&P 500 index had gained 1%`)
-    if INDEX.is_match(
-        &text[text.floor_char_boundary(clause.0.max(m.start.saturating_sub(60)))..m.start],
-    ) {
+    let after_end = text.floor_char_boundary((m.context_end + 50).min(text.len()));
+    if INDEX_AFTER.is_match(&text[m.context_end..after_end])
+        || INDEX.is_match(
+            &text[text.floor_char_boundary(clause.0.max(m.start.saturating_sub(60)))..m.start],
+        )
+    {
         return Attribution {
             provider: None,
             mention: None,
@@ -142,6 +157,17 @@ pub fn attribute(
         && FROM_AFTER.is_match(&text[m.context_end..e.start])
     {
         return found(e);
+    }
+    // a speaker's `we` and `our` are the document's company (call transcripts):
+    // `our newly launched Azure offering` names a partner, not the subject
+    if let Some(topic) = &scene.topic
+        && FIRST_PERSON.is_match(&text[clause.0..m.start])
+    {
+        return Attribution {
+            provider: Some(topic.clone()),
+            mention: None,
+            source,
+        };
     }
     // 4. the subject: first company of the clause, then of the sentence
     if let Some(e) = providers((clause.0, m.start))

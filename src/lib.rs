@@ -137,7 +137,12 @@ impl Extractor {
                 classify::targeted(text, &m, sentence, &near, metric)
             };
             let period = classify::period::period(text, sentence, (m.start, m.end));
-            let negative = classify::sign::is_negative(text, &m, previous.as_ref());
+            let income = matches!(
+                metric,
+                Metric::NetIncome | Metric::OperatingIncome | Metric::EarningsPerShare
+            );
+            let negative =
+                classify::sign::is_negative(text, &m, previous.as_ref(), clause.0, income);
             let flip = |v: decimal::Decimal| {
                 if negative && !v.is_negative() {
                     v.negate()

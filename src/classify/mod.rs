@@ -187,6 +187,18 @@ static TARGET: LazyLock<Regex> = LazyLock::new(|| {
         .expect("target pattern")
 });
 
+/// Words that introduce an earlier level of a figure.
+static PRIOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:from|versus|vs\.?|compared (?:with|to))[ \t\n]*$")
+        .expect("prior pattern")
+});
+
+/// Words that compare a figure with a target rather than state one.
+static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:above|below|beat|beats|beating|topped|exceeded|exceeding|ahead of|in line with|higher than|lower than|short of|versus|vs\.?|compared (?:with|to)|(?:high|low|top|upper|lower) end of)(?:[ \t\n]+(?:the|our|its|their|analysts'?|Wall Street'?s?|consensus))*[ \t\n]*$")
+        .expect("comparison pattern")
+});
+
 /// A change verb or noun right before a money figure: the figure is the change.
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:(?:rose|rise|rises|risen|rising|increased?|grew|grow|fell|fall|falls|dropped|declined|decreased?|cut|cuts|reduced|up|down)(?:[ \t\n]+(?:by|between|about|some|nearly|around|roughly|approximately))?|(?:raised|raising|lifted|boosted)[ \t\n]+(?:\w+[ \t\n]+){0,2}by|(?:a|an|the)[ \t\n]+(?:raise|increase|decrease|reduction|cut|boost|rise|jump|drop|decline)[ \t\n]+of|cut[ \t\n]+(?:total[ \t\n]+)?\w+)[ \t\n]*$")
@@ -232,6 +244,11 @@ pub fn metric(
     if m.kind == Kind::Count {
         return count_metric(m.unit.unwrap_or(""), text, sentence);
     }
+    // `up from 103%`: a level before, which continues the figure it is compared with
+    let lead = text.floor_char_boundary(m.start.saturating_sub(20));
+    if m.kind == Kind::Percent && PRIOR.is_match(&text[lead..m.start]) {
+        return None;
+    }
     let lo = text.floor_char_boundary(clause.0.max(m.figure_start.saturating_sub(BEFORE)));
     let hi = text.ceil_char_boundary(clause.1.min(m.context_end + AFTER).max(m.context_end));
     let window = &text[lo..hi];
@@ -263,6 +280,12 @@ pub fn metric(
                 if joined { 0 } else { gap.len() }
             } else {
                 continue;
+            };
+            // guidance words name no metric of their own: a metric noun nearby wins
+            let distance = if cue.metric == Metric::RevenueTarget {
+                distance + 80
+            } else {
+                distance
             };
             if best.is_none_or(|b| (distance, row) < (b.0, b.1)) {
                 best = Some((distance, row, cue.metric));
@@ -347,10 +370,15 @@ fn is_target(text: &str, m: &Mention, sentence: (usize, usize), near: &Neighbour
     TARGET.find_iter(s).any(|t| {
         let (ts, te) = (sentence.0 + t.start(), sentence.0 + t.end());
         let word = t.as_str().to_ascii_lowercase();
+        // a comparison with a target (`above the high end of our guidance`,
+        // `in line with our outlook`) says the figure is an actual
+        let lead = text.floor_char_boundary(ts.saturating_sub(40));
+        if COMPARED.is_match(&text[lead..ts]) {
+            return false;
+        }
         let participle = [
             "expected",
             "estimated",
-            "forecast",
             "projected",
             "anticipated",
             "an estimate",
@@ -383,7 +411,7 @@ fn count_metric(unit: &str, text: &str, sentence: (usize, usize)) -> Option<Metr
             Metric::Users
         }
         "licenses" | "seats" => Metric::Licenses,
-        "employees" | "workers" => Metric::Employees,
+        "employees" | "workers" | "jobs" => Metric::Employees,
         "people" => {
             let s = text[sentence.0..sentence.1].to_ascii_lowercase();
             if [

@@ -12,23 +12,24 @@ use std::sync::LazyLock;
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)(?-u:\b)(?:",
-        r"(?P<fall>fell|fall|falls|falling|fallen|dropped|drop|drops|declined|decline|declines|declining|decreased|decrease|decreases|slipped|slid|sank|sunk|tumbled|plunged|plummeted|shrank|shrunk|slumped|dipped|eased|retreated|down|lower|lost|lose|loses|losing|off)",
+        r"(?P<fall>fell|fall|falls|falling|fallen|dropped|drops|declined|declines|declining|decreased|decreases|slipped|slips|slid|slide|slides|sank|sink|sinks|sunk|tumbled|tumble|tumbles|plunged|plunge|plunges|plummeted|plummets|shrank|shrinks|shrunk|slumped|slumps|dipped|dips|eased|retreated|down|lower|lost|lose|loses|losing|off)",
+        r"|(?P<noun>(?:a|an|the)[ \t\n]+(?:\w+[ \t\n]+)?(?:decline|decrease|drop|fall|reduction|contraction|shortfall))",
         r"|(?P<loss>(?:net|operating|pre-?tax|pretax|quarterly|annual|exchange|comprehensive)?[ \t\n]*loss(?:es)?(?:[ \t\n]+per[ \t\n]+(?:diluted[ \t\n]+)?share)?|deficit)",
-        r")(?-u:\b)(?P<gap>(?:[ \t\n]+[A-Za-z][A-Za-z'’-]*){0,3}?)[ \t\n]*[,:]?[ \t\n]*$"
+        r")(?-u:\b)(?P<gap>(?:[ \t\n]+[A-Za-z][A-Za-z'’-]*){0,3}?)[ \t\n]*[,:|]?[ \t\n]*$"
     ))
     .expect("decline pattern")
 });
 
 /// A decline or loss word right after the figure, on its line (`a 5% decline`).
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[ \t]*(?:(?:net|operating|pre-?tax)[ \t\n]+)?(?:decline|declines|drop|drops|decrease|decreases|fall|loss|losses|lower|down|reduction|contraction|shortfall|deficit)(?-u:\b)")
+    Regex::new(r"(?i)^[ \t]*(?:(?:net|operating|pre-?tax)[ \t\n]+)?(?:decline|declines|drop|drops|decrease|decreases|fall|loss|losses|lower|down|reduction|contraction|shortfall|deficit)(?-u:\b)(?:[ \t]+(?P<level>from|to|than))?")
         .expect("decline suffix pattern")
 });
 
 /// Words a decline's look-back may not cross: the figure is a level or a comparison.
 const BLOCKERS: &[&str] = &[
     "to", "from", "of", "at", "than", "short", "since", "for", "in", "on", "was", "were", "is",
-    "are", "be", "after", "before", "and", "or", "with", "by", "as", "against",
+    "are", "be", "after", "before", "and", "or", "with", "as", "against",
 ];
 
 /// Words that may follow `loss` before its figure (`net loss of $3 million`,
@@ -56,8 +57,37 @@ const LOSS_LINKS: &[&str] = &[
     "or",
 ];
 
-/// Whether the text calls `m` a decline or a loss.
-pub fn is_negative(text: &str, m: &Mention, previous: Option<&(Mention, bool)>) -> bool {
+/// In a clause about a loss, every income figure is one (`net loss narrowed
+/// to $25.5 million from $65.8 million`) until income or profit is named.
+static LOSS_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?is)(?-u:\b)(?:loss|losses|deficit)(?-u:\b).*$").expect("loss clause pattern")
+});
+static GAIN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:income|profit|profits|earnings|earned|gain|gains)(?-u:\b)")
+        .expect("gain pattern")
+});
+
+/// Whether the text calls `m` a decline or a loss. `clause_start` bounds the
+/// look-back of a loss clause; `income` says the figure measures income.
+pub fn is_negative(
+    text: &str,
+    m: &Mention,
+    previous: Option<&(Mention, bool)>,
+    clause_start: usize,
+    income: bool,
+) -> bool {
+    if income && m.kind == Kind::Money {
+        let head = &text[clause_start.min(m.start)..m.start];
+        if let Some(c) = LOSS_CLAUSE.find(head)
+            && !GAIN_WORDS.is_match(&head[c.start()..])
+        {
+            return true;
+        }
+    }
+    is_negative_here(text, m, previous)
+}
+
+fn is_negative_here(text: &str, m: &Mention, previous: Option<&(Mention, bool)>) -> bool {
     if m.kind == Kind::Count {
         return false;
     }
@@ -70,7 +100,7 @@ pub fn is_negative(text: &str, m: &Mention, previous: Option<&(Mention, bool)>) 
             .split_whitespace()
             .map(|w| w.to_ascii_lowercase())
             .collect();
-        let ok = if c.name("loss").is_some() {
+        let ok = if c.name("loss").is_some() || c.name("noun").is_some() {
             gap.iter().all(|w| LOSS_LINKS.contains(&w.as_str()))
         } else {
             gap.iter().all(|w| !BLOCKERS.contains(&w.as_str()))
@@ -80,7 +110,11 @@ pub fn is_negative(text: &str, m: &Mention, previous: Option<&(Mention, bool)>) 
         }
     }
     let to = text.floor_char_boundary((m.context_end + 30).min(text.len()));
-    if AFTER.is_match(&text[m.context_end..to]) {
+    // `$13 million, down from $14 million`: `down from` introduces the level before
+    if AFTER
+        .captures(&text[m.context_end..to])
+        .is_some_and(|c| c.name("level").is_none())
+    {
         return true;
     }
     // `lost 7.7 mln dlrs, or 56 cts a share`: the per-share figure shares the sign
@@ -99,7 +133,7 @@ mod tests {
     fn signs(text: &str) -> Vec<bool> {
         let mut out: Vec<(Mention, bool)> = Vec::new();
         for m in recognize(text, &[]) {
-            let neg = is_negative(text, &m, out.last());
+            let neg = is_negative(text, &m, out.last(), 0, false);
             out.push((m, neg));
         }
         out.into_iter().map(|p| p.1).collect()
@@ -124,9 +158,31 @@ mod tests {
             ("Sales rose 5% to $3 billion.", &[false, false]),
             ("Sales fell short of an expected 430 billion yen.", &[false]),
             ("Shares had fallen about 28% this year.", &[true]),
+            ("Revenue declined by 8.0% in the year.", &[true]),
+            ("That was a decrease of 23.9%.", &[true]),
+            ("New car sales plunge 10 percent.", &[true]),
+            (
+                "Lease payments were $13 million down from $14 million.",
+                &[false, false],
+            ),
+            ("Net loss per share | $0.30", &[true]),
         ];
         for (text, want) in cases {
             assert_eq!(signs(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn loss_clauses_sign_each_income_figure() {
+        let text = "Its net loss narrowed to $25.5 million from $65.8 million a year earlier.";
+        let ms = recognize(text, &[]);
+        assert!(ms.iter().all(|m| is_negative(text, m, None, 0, true)));
+        let text = "Its net loss was $2 million, while net income in the unit was $5 million.";
+        let ms = recognize(text, &[]);
+        let got: Vec<bool> = ms
+            .iter()
+            .map(|m| is_negative(text, m, None, 0, true))
+            .collect();
+        assert_eq!(got, [true, false]);
     }
 }

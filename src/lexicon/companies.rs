@@ -230,7 +230,12 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Found {
         }
         let full = words.join(" ");
         // a listed company under its legal name
-        let canonical = match lexicon.lookup(&full).or_else(|| lexicon.lookup(words[0])) {
+        let stem = words[0].trim_end_matches(".com").trim_end_matches(".Com");
+        let canonical = match lexicon
+            .lookup(&full)
+            .or_else(|| lexicon.lookup(words[0]))
+            .or_else(|| lexicon.lookup(stem))
+        {
             Some((c, Role::Provider)) => c,
             Some((_, Role::Source)) => continue,
             // `Corvane Technologies Inc.` and `Corvane Inc.`: one company

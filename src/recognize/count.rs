@@ -29,6 +29,7 @@ pub const NOUNS: &[(&str, &str)] = &[
     ("firms", "firms"),
     ("households", "households"),
     ("installations", "installations"),
+    ("jobs", "jobs"),
     ("licence", "licenses"),
     ("licences", "licenses"),
     ("license", "licenses"),
@@ -69,7 +70,13 @@ const STOP: &[&str] = &[
     "who", "will", "with", "would", "year", "years", "days", "weeks", "hours",
 ];
 
-const MAX_GAP: usize = 3;
+const MAX_GAP: usize = 4;
+
+/// Nouns that a singular counted noun may modify and still be counted
+/// (`476 million user numbers`, `customer accounts`).
+const MEASURES: &[&str] = &[
+    "numbers", "number", "count", "counts", "base", "accounts", "totals", "figures", "metrics",
+];
 
 pub struct CountNoun {
     /// Where the noun ends.
@@ -109,6 +116,13 @@ pub fn after(text: &str, at: usize) -> Option<CountNoun> {
             return None;
         }
         let ws = i;
+        // an abbreviation in parentheses (`service (SaaS) customers`) is skipped
+        if bytes[i] == b'('
+            && let Some(close) = text[i..].find(')').filter(|&k| k <= 12)
+        {
+            i += close + 1;
+            continue;
+        }
         if !bytes[i].is_ascii_alphanumeric() {
             return None; // punctuation (`3 - General ...`) ends the phrase
         }
@@ -122,19 +136,39 @@ pub fn after(text: &str, at: usize) -> Option<CountNoun> {
         }
         let word = text[ws..i].to_ascii_lowercase();
         if let Some((_, unit)) = NOUNS.iter().find(|(w, _)| *w == word) {
-            // `user numbers` is a compound, so its singular agrees with any number
-            let singular = SINGULAR.contains(&word.as_str()) && !followed_by_noun(text, i);
+            // `user numbers` is a compound, so its singular agrees with any number;
+            // in `a dozen business workflows` the number counts workflows
+            let singular = SINGULAR.contains(&word.as_str()) && !followed_by_measure(text, i);
+            if SINGULAR.contains(&word.as_str()) && followed_by_noun(text, i) && singular {
+                return None;
+            }
             return Some(CountNoun {
                 end: i,
                 unit,
                 singular,
             });
         }
-        if STOP.contains(&word.as_str()) {
+        // `50,000 new small and medium businesses`: a coordination of modifiers
+        let coordination = matches!(word.as_str(), "and" | "or")
+            && text[i..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_alphabetic());
+        if STOP.contains(&word.as_str()) && !coordination {
             return None;
         }
     }
     None
+}
+
+/// A measure noun (`numbers`, `count`) follows `at` after one space.
+fn followed_by_measure(text: &str, at: usize) -> bool {
+    let word: String = text[at..]
+        .trim_start_matches(' ')
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    MEASURES.contains(&word.as_str())
 }
 
 /// A word that is no function word follows `at` after one space.
@@ -176,11 +210,19 @@ mod tests {
             (" more customers", None),
             (", customers", None),
             (" years of customers", None),
-            (" very large new cloud customers", None),
-            (" now account for", Some("accounts")),
+            (" very large new cloud customers", Some("customers")),
+            (" of very large new cloud customers", None),
+            (" now account for", None),
+            (" ad-supported user numbers", Some("users")),
+            (" critical business workflows", None),
+            (" new small and medium businesses", Some("businesses")),
+            (" new cloud software as a service (SaaS) customers", None),
+            (" new SaaS (cloud) customers", Some("customers")),
         ];
         for (text, want) in cases {
-            assert_eq!(after(text, 0).map(|n| n.unit), want, "{text:?}");
+            // a singular noun is only a count of one
+            let got = after(text, 0).filter(|n| !n.singular).map(|n| n.unit);
+            assert_eq!(got, want, "{text:?}");
         }
     }
 }

@@ -246,8 +246,8 @@ const CURRENCIES: &[(&str, &[&str], &[&str])] = &[
 
 /// Marks that are only a currency in this exact case (`DM` not `dm`, `Rs` not `rs`).
 const CASE_SENSITIVE: &[&str] = &[
-    "DM", "Rs", "Rs.", "RM", "Rp", "rand", "dong", "kip", "lari", "TRY", "PHP", "ESP", "GEL",
-    "SAR", "colon",
+    "US $", "DM", "Rs", "Rs.", "RM", "Rp", "rand", "dong", "kip", "lari", "TRY", "PHP", "ESP",
+    "GEL", "SAR", "colon",
 ];
 
 /// Minor units: name and the ISO code of their major unit.
@@ -358,6 +358,15 @@ pub fn after(text: &str, at: usize) -> Option<Mark> {
     let m = TABLE.after.captures(slice)?.name("mark")?;
     // a word-like name must end at a word boundary (`randomly`, `dongle`)
     let end = at + m.end();
+    // a symbol after a number (`10 $`) is on its line and is not the next
+    // amount's own mark (`$8.08 billion-$8.12 billion`, `2023\n$11.7`)
+    if !is_wordlike(m.as_str()) {
+        let gap = &slice[..m.start()];
+        let next = text[end..].trim_start_matches([' ', '\t']);
+        if gap.contains(['-', '\n']) || next.starts_with(|c: char| c.is_ascii_digit() || c == '(') {
+            return None;
+        }
+    }
     if is_wordlike(m.as_str())
         && text[end..]
             .chars()
@@ -420,7 +429,7 @@ mod tests {
             ("£", "GBP"),
             ("¥", "JPY"),
             ("Rs ", "INR"),
-            ("us $ ", "USD"),
+            ("US $ ", "USD"),
         ];
         for (text, code) in cases {
             assert_eq!(
@@ -429,7 +438,7 @@ mod tests {
                 "{text:?}"
             );
         }
-        for text in ["ABCUSD", "rs ", "the ", "ERS"] {
+        for text in ["ABCUSD", "rs ", "the ", "ERS", "paying us "] {
             assert!(before(text, text.len()).is_none(), "{text:?}");
         }
     }

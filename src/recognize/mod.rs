@@ -73,6 +73,8 @@ struct Atom {
     unit: Option<&'static str>,
     rule: &'static str,
     context_end: usize,
+    /// In accounting parentheses: `$(0.66)`, `(12.5)%`.
+    minus: bool,
 }
 
 /// Labels after which a number is a rank, code or reference, not a quantity.
@@ -90,6 +92,16 @@ static MINUS_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// A connector between the two ends of a range.
 static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[ \t\n]*(?:-|–|—|to|and|or|through)[ \t\n]*$").expect("range pattern")
+});
+
+static FAMILIAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t\n]+(?:familiar|who|with knowledge|close to|briefed|said)")
+        .expect("familiar pattern")
+});
+
+/// `240 million to 241 million shares`: the second figure's noun counts both.
+static RANGE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t\n]*(?:to|-|–|or|and)[ \t\n]*[0-9][0-9.,]*[ \t\n]*(?:thousand|million|billion|mln|bln|mn|bn)?[ \t\n]+(?P<noun>[a-z]+)").expect("range noun pattern")
 });
 
 /// A change verb right before a figure (`rose`, `expanded by`).
@@ -176,17 +188,31 @@ fn read_atom(text: &str, n: Number) -> Atom {
         unit: None,
         rule: "bare",
         context_end: n.end,
+        minus: false,
     };
-    if let Some(mark) = currency::before(text, n.start) {
+    // `$(0.66)`, `(12.5)%`: accounting parentheses inside the marks
+    let mut after = n.end;
+    let mut mark_at = n.start;
+    if text[..n.start].ends_with('(')
+        && text[n.end..].starts_with(')')
+        && accounting(text, n.start - 1)
+    {
+        atom.minus = true;
+        atom.start = n.start - 1;
+        atom.end = n.end + 1;
+        after = n.end + 1;
+        mark_at = n.start - 1;
+    }
+    if let Some(mark) = currency::before(text, mark_at) {
         atom.kind = Some(Kind::Money);
         atom.start = mark.start;
         atom.currency = Some(mark.code);
         atom.rule = "money/mark-number";
         // `$5 million dollars`, `US$ 5 USD`: the name repeats the mark
-        if let Some(again) = currency::after(text, n.end).filter(|a| a.code == mark.code) {
+        if let Some(again) = currency::after(text, after).filter(|a| a.code == mark.code) {
             atom.end = again.end;
         }
-    } else if let Some(p) = percent::after(text, n.end) {
+    } else if let Some(p) = percent::after(text, after) {
         atom.kind = Some(Kind::Percent);
         atom.end = p.end;
         atom.value = n.value.scale(p.power);
@@ -196,18 +222,18 @@ fn read_atom(text: &str, n: Number) -> Atom {
         } else {
             "percent/basis-points"
         };
-    } else if let Some(mark) = currency::after(text, n.end).filter(|m| !is_weight(text, m)) {
+    } else if let Some(mark) = currency::after(text, after).filter(|m| !is_weight(text, m)) {
         atom.kind = Some(Kind::Money);
         atom.end = mark.end;
         atom.currency = Some(mark.code);
         atom.rule = "money/number-name";
-    } else if let Some(mark) = currency::minor_after(text, n.end) {
+    } else if let Some(mark) = currency::minor_after(text, after) {
         atom.kind = Some(Kind::Money);
         atom.end = mark.end;
         atom.value = n.value.scale(-2);
         atom.currency = Some(mark.code);
         atom.rule = "money/number-minor-unit";
-    } else if let Some(noun) = count::after(text, n.end)
+    } else if let Some(noun) = count::after(text, after)
         .filter(|c| !c.singular || n.value == Decimal::from_int(1))
         .filter(|c| !in_table_row(text, n.start, c.end))
     {
@@ -221,6 +247,23 @@ fn read_atom(text: &str, n: Number) -> Atom {
     }
     atom
 }
+
+/// Whether parentheses opening at `open` mark a negative amount, as in
+/// accounts: in a table row or a short line, or after `of`, `was`, `:`
+/// (`an operating margin of (9%)`); not a conversion after another figure
+/// (`1.17 billion euros ($1.39 billion)`).
+fn accounting(text: &str, open: usize) -> bool {
+    let (ls, le) = crate::tables::line_at(text, open);
+    if crate::tables::has_cells(&text[ls..le]) || text[ls..le].trim().len() < 40 {
+        return true;
+    }
+    let from = text.floor_char_boundary(open.saturating_sub(12));
+    ACCOUNTING_BEFORE.is_match(&text[from..open])
+}
+
+static ACCOUNTING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?-u:\b)(?:of|was|were|is|at|to)|:)[ \t]*$").expect("accounting pattern")
+});
 
 /// `two pounds of meat` is a weight, not money.
 fn is_weight(text: &str, mark: &currency::Mark) -> bool {
@@ -316,6 +359,17 @@ fn finish(text: &str, atom: &Atom, before: &[Mention], next: Option<&Atom>) -> O
     let mut unit = atom.unit;
     let (kind, currency, rule) = match atom.kind {
         Some(Kind::Count) if n.is_year_like(text) || looks_like_name(text, n) => return None,
+        // `two people familiar with the matter` are sources, not a headcount
+        Some(Kind::Count)
+            if atom.unit == Some("people")
+                && (n.written
+                    || FAMILIAR.is_match(
+                        &text[atom.context_end
+                            ..text.floor_char_boundary((atom.context_end + 30).min(text.len()))],
+                    )) =>
+        {
+            return None;
+        }
         // `one customer said` is an anecdote, `the two companies` a reference
         Some(Kind::Count)
             if n.written && (n.value <= Decimal::from_int(1) || after_determiner(text, n)) =>
@@ -362,7 +416,7 @@ fn finish(text: &str, atom: &Atom, before: &[Mention], next: Option<&Atom>) -> O
         rule,
         figure_start: atom.start,
         context_end: atom.context_end,
-        minus: false,
+        minus: atom.minus,
     })
 }
 
@@ -390,7 +444,18 @@ fn carried_currency(text: &str, atom: &Atom, before: &[Mention]) -> Option<&'sta
     // a bare small integer after `of`/`to` is too often a count or a rank
     let plausible =
         n.scaled || (compared && !between.contains(',') && n.value >= Decimal::from_int(10));
-    (plausible && !followed_by_unitless_noun(text, n.end)).then_some(prev.currency?)
+    let partner_noun = RANGE_NOUN
+        .captures(&text[n.end..text.floor_char_boundary((n.end + 40).min(text.len()))])
+        .is_some_and(|c| {
+            followed_by_unitless_noun(&c["noun"], 0)
+                || !c["noun"].is_empty()
+                    && !matches!(
+                        &c["noun"].to_ascii_lowercase()[..],
+                        "in" | "a" | "from" | "for" | "the" | "and" | "last" | "this"
+                    )
+        });
+    (plausible && !partner_noun && !followed_by_unitless_noun(text, n.end))
+        .then_some(prev.currency?)
 }
 
 /// Whether `start..end` lies in a table row or crosses out of one.
@@ -653,6 +718,18 @@ fn hedge(text: &str, m: &mut Mention) {
     } else if let Some((end, q)) = qualifier::after(text, m.end) {
         m.end = end;
         m.qualifier = q;
+    }
+    // `($813)`: accounting parentheses around a marked amount
+    if !m.minus
+        && text[..m.start].ends_with('(')
+        && text[m.end..].starts_with(')')
+        && m.qualifier == Qualifier::Exact
+        && accounting(text, m.start - 1)
+    {
+        m.start -= 1;
+        m.end += 1;
+        m.minus = true;
+        return;
     }
     let before = &text[..m.start];
     if let Some(rest) = before

@@ -14,7 +14,7 @@ pub struct PercentUnit {
 
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:[ \t]{0,2}\n?[ \t]*|-)(?:(?P<bp>basis[ \t]*-?points?|bps|bp)(?-u:\b)|(?P<pp>percentage[ \t]+points?|percent(?:age)?[ \t]+points?|pct[ \t]+points?|%[ \t]+points?)(?-u:\b)|(?P<pc>%|percents?(?-u:\b)|percentage(?-u:\b)|per[ \t]?cent(?-u:\b)|pct(?-u:\b)|pc(?-u:\b)))",
+        r"(?i)^(?:[ \t]{0,2}\n?[ \t]*|-)(?:(?P<bp>basis[ \t]*-?points?|bps|bp)(?-u:\b)|(?P<pp>percentage[ \t-]+points?|percent(?:age)?[ \t-]+points?|pct[ \t]+points?|%[ \t]+points?|ppts?|pts)(?-u:\b)|(?P<pc>%|percents?(?-u:\b)|percentage(?-u:\b)|per[ \t]?cent(?-u:\b)|pct(?-u:\b)|pc(?-u:\b)))",
     )
     .expect("percent pattern")
 });
@@ -49,6 +49,7 @@ mod tests {
             ("-percent", Some(("percent", 0, 8))),
             (" percents", Some(("percent", 0, 9))),
             (" percentage points", Some(("percentage_points", 0, 18))),
+            (" ppts", Some(("percentage_points", 0, 5))),
             (" basis points", Some(("percentage_points", -2, 13))),
             (" bps", Some(("percentage_points", -2, 4))),
             (" percentile", None),

@@ -101,7 +101,7 @@ static BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?P<plus>\+)|[ \t]+(?:(?P<more>or[ \t]+more|or[ \t]+greater|plus)|(?P<so>or[ \t]+so))(?-u:\b))")
+    Regex::new(r"(?i)^(?:(?P<plus>\+)|-plus(?-u:\b)|[ \t]+(?:(?P<more>or[ \t]+more|or[ \t]+greater|plus)|(?P<so>or[ \t]+so))(?-u:\b))")
         .expect("qualifier suffix pattern")
 });
 
@@ -196,6 +196,10 @@ mod tests {
             Some(Qualifier::Approximately)
         );
         assert_eq!(after(" orders", 0), None);
+        assert_eq!(
+            after("-plus deals", 0).map(|q| q.1),
+            Some(Qualifier::MoreThan)
+        );
     }
 
     #[test]

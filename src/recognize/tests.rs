@@ -9,3 +9,27 @@ fn ranges_take_the_scale_of_their_high_end() {
     assert_eq!(m[0].value.to_string(), "1500000000");
     assert_eq!(m[0].max.unwrap().to_string(), "2000000000");
 }
+
+#[test]
+fn accounting_parentheses_are_negative() {
+    let cases = [
+        ("|Other Bets|($813)|", "($813)", "-813"),
+        ("Net loss per share | $(0.66)", "$(0.66)", "-0.66"),
+        ("Operating margin | (12.5)%", "(12.5)%", "-12.5"),
+        (
+            "an operating margin of (9%) in the quarter, which was expected by the company's plan",
+            "(9%)",
+            "-9",
+        ),
+    ];
+    for (text, surface, value) in cases {
+        let m = recognize(text, &[]);
+        assert_eq!(m.len(), 1, "{text}: {m:?}");
+        assert_eq!(&text[m[0].start..m[0].end], surface, "{text}");
+        assert!(m[0].minus, "{text}");
+        assert_eq!(m[0].value.negate().to_string(), value, "{text}");
+    }
+    // a conversion in parentheses is no negative
+    let text = "Net income grew to 1.17 billion euros ($1.39 billion), or 4.43 euros per share, from a year ago.";
+    assert!(recognize(text, &[]).iter().all(|m| !m.minus));
+}
