@@ -201,9 +201,10 @@ pub fn attribute(
 /// The company a document is by or about: the issuer of a release (the first
 /// company named next to `today announced`/`reported` or a ticker), else the
 /// provider named most often, if it is named at least twice.
-pub fn topic(text: &str, entities: &[Entity], issuers: &[Arc<str>]) -> Option<Arc<str>> {
-    if let Some(first) = issuers.first() {
-        return Some(first.clone());
+pub fn topic(text: &str, entities: &[Entity], issuers: &[(Arc<str>, usize)]) -> Option<Arc<str>> {
+    // the dateline or headline names the issuer with a suffix or ticker
+    if let Some(first) = issuers.first().filter(|i| i.1 < DATELINE) {
+        return Some(first.0.clone());
     }
     let head = text.floor_char_boundary(1500.min(text.len()));
     if let Some(e) = entities.iter().take_while(|e| e.start < head).find(|e| {
@@ -229,7 +230,11 @@ pub fn topic(text: &str, entities: &[Entity], issuers: &[Arc<str>]) -> Option<Ar
         .filter(|c| c.1 >= 2)
         .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
         .map(|c| c.0)
+        .or_else(|| issuers.first().map(|i| i.0.clone()))
 }
+
+/// How far into a document its dateline and headline reach.
+const DATELINE: usize = 400;
 
 static ANNOUNCES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[^.]{0,140}?(?:today\s+(?:announced|reported)|announced\s+(?:today|its|financial|results)|reports\s+|reported\s+(?:financial|results|its)|\((?:NYSE|NASDAQ|Nasdaq|OTCQB|OTCQX|TSX|XETRA))")

@@ -83,11 +83,11 @@ impl Extractor {
     /// The facts of one document's text, in text order.
     pub fn extract(&self, doc: &str, text: &str) -> Vec<Fact> {
         let companies = lexicon::companies::find(text, &self.lexicon);
-        let issuers: Vec<Arc<str>> = companies
+        let issuers: Vec<(Arc<str>, usize)> = companies
             .issuers
             .iter()
             .filter(|o| o.1 < ISSUER_HEAD)
-            .map(|o| o.0.clone())
+            .cloned()
             .collect();
         let entities = self.entities(text, companies.entities);
         let names: Vec<(usize, usize)> = entities.iter().map(|e| (e.start, e.end)).collect();

@@ -449,24 +449,47 @@ struct Roots<'a> {
     mains: Vec<ElementRef<'a>>,
     body: Vec<ElementRef<'a>>,
     main_depth: usize,
+    /// Articles and mains found inside a block whose name reads as clutter
+    /// (`<div class="Page-ad-margins">` wrapping a whole news page): used
+    /// only when none is found outside such blocks.
+    wrapped_articles: Vec<ElementRef<'a>>,
+    wrapped_mains: Vec<ElementRef<'a>>,
+    clutter_depth: usize,
 }
 
 fn find_roots(html: ElementRef<'_>) -> Roots<'_> {
     let mut roots = Roots::default();
     walk(html, &mut roots);
+    if roots.articles.is_empty() {
+        roots.articles = std::mem::take(&mut roots.wrapped_articles);
+    }
+    if roots.mains.is_empty() {
+        roots.mains = std::mem::take(&mut roots.wrapped_mains);
+    }
     roots
 }
 
 impl<'a> Visitor<'a> for Roots<'a> {
     fn open(&mut self, el: ElementRef<'a>) -> bool {
         let value = el.value();
-        // Teaser cards in chrome or clutter blocks are not the article.
-        if is_dropped(value, Mode::Body) {
+        // Teaser cards in chrome are not the article.
+        if is_dropped(value, Mode::Main) {
             return false;
         }
+        if is_clutter(value) {
+            self.clutter_depth += 1;
+        }
+        let wrapped = self.clutter_depth > 0;
         match value.name() {
             "article" => {
-                self.articles.push(el);
+                if wrapped {
+                    self.wrapped_articles.push(el);
+                } else {
+                    self.articles.push(el);
+                }
+                if is_clutter(value) {
+                    self.clutter_depth -= 1;
+                }
                 return false;
             }
             "body" if self.body.is_empty() => self.body.push(el),
@@ -474,7 +497,11 @@ impl<'a> Visitor<'a> for Roots<'a> {
         }
         if value.name() == "main" || is_main_role(value) {
             if self.main_depth == 0 {
-                self.mains.push(el);
+                if wrapped {
+                    self.wrapped_mains.push(el);
+                } else {
+                    self.mains.push(el);
+                }
             }
             self.main_depth += 1;
         }
@@ -484,6 +511,9 @@ impl<'a> Visitor<'a> for Roots<'a> {
     fn close(&mut self, el: ElementRef<'a>) {
         if el.value().name() == "main" || is_main_role(el.value()) {
             self.main_depth = self.main_depth.saturating_sub(1);
+        }
+        if is_clutter(el.value()) {
+            self.clutter_depth = self.clutter_depth.saturating_sub(1);
         }
     }
 

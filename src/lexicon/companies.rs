@@ -199,6 +199,7 @@ pub struct Found {
 /// listed ones, e.g. `Amazon.com Inc.` is Amazon).
 pub fn find(text: &str, lexicon: &Lexicon) -> Found {
     let mut order: Vec<(Arc<str>, usize)> = Vec::new();
+    let mut issuers: Vec<(Arc<str>, usize)> = Vec::new();
     let mut aliases: Vec<(String, Arc<str>)> = Vec::new();
     for caps in NAMED.captures_iter(text) {
         let Some(name) = caps.name("name") else {
@@ -231,6 +232,12 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Found {
         let full = words.join(" ");
         // a listed company under its legal name
         let stem = words[0].trim_end_matches(".com").trim_end_matches(".Com");
+        // `Holdings`, `Group`, `Technologies` name a company but are also
+        // words of segment names (`Cloud Intelligence Group`): no issuer
+        let strong = caps.name("ticker").is_some()
+            || caps
+                .name("suffix")
+                .is_some_and(|s| !matches!(s.as_str(), "Holdings" | "Group" | "Technologies"));
         let canonical = match lexicon
             .lookup(&full)
             .or_else(|| lexicon.lookup(words[0]))
@@ -250,6 +257,9 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Found {
         if !order.iter().any(|o| o.0 == canonical) {
             order.push((canonical.clone(), name.start()));
         }
+        if strong && !issuers.iter().any(|o: &(Arc<str>, usize)| o.0 == canonical) {
+            issuers.push((canonical.clone(), name.start()));
+        }
         aliases.push((full.clone(), canonical.clone()));
         if words.len() >= 3 {
             aliases.push((words[..2].join(" "), canonical.clone()));
@@ -266,7 +276,6 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Found {
             }
         }
     }
-    let issuers = order.clone();
     for caps in MARKED.captures_iter(text) {
         let Some(m) = caps
             .name("based")
