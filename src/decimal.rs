@@ -77,7 +77,7 @@ impl Decimal {
         ))
     }
 
-    pub fn add(self, other: Decimal) -> Option<Decimal> {
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
         let exp = self.exponent.min(other.exponent);
         let a = self.mantissa.checked_mul(pow10(self.exponent - exp)?)?;
         let b = other.mantissa.checked_mul(pow10(other.exponent - exp)?)?;
@@ -221,6 +221,6 @@ mod tests {
         let a = Decimal::parse("1.5").unwrap().scale(9);
         let b = Decimal::parse("2").unwrap().scale(9);
         assert!(a < b);
-        assert_eq!(a.add(b).unwrap().to_string(), "3500000000");
+        assert_eq!(a.checked_add(b).unwrap().to_string(), "3500000000");
     }
 }
