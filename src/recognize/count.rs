@@ -65,8 +65,8 @@ const STOP: &[&str] = &[
     "before", "between", "but", "by", "did", "do", "does", "during", "each", "every", "for",
     "from", "had", "has", "have", "in", "into", "is", "it", "its", "less", "month", "months",
     "more", "of", "on", "or", "our", "over", "pct", "per", "percent", "than", "that", "the",
-    "their", "these", "this", "those", "through", "times", "to", "under", "was", "were",
-    "which", "who", "will", "with", "would", "year", "years", "days", "weeks", "hours",
+    "their", "these", "this", "those", "through", "times", "to", "under", "was", "were", "which",
+    "who", "will", "with", "would", "year", "years", "days", "weeks", "hours",
 ];
 
 const MAX_GAP: usize = 3;
@@ -91,7 +91,9 @@ pub fn after(text: &str, at: usize) -> Option<CountNoun> {
             return None;
         }
         let ws = i;
-        while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'-' | b'&' | b'\'')) {
+        while i < bytes.len()
+            && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'-' | b'&' | b'\''))
+        {
             i += 1;
         }
         if i == ws {

@@ -17,58 +17,238 @@ const CURRENCIES: &[(&str, &[&str], &[&str])] = &[
         "USD",
         &["US$", "U.S.$", "U.S. $", "US $", "$US", "USD", "$"],
         &[
-            "U.S. dollars", "U.S. dollar", "US dollars", "US dollar", "American dollars",
-            "dollars", "dollar", "dlrs", "dlr", "USD", "bucks", "buck", "$",
+            "U.S. dollars",
+            "U.S. dollar",
+            "US dollars",
+            "US dollar",
+            "American dollars",
+            "dollars",
+            "dollar",
+            "dlrs",
+            "dlr",
+            "USD",
+            "bucks",
+            "buck",
+            "$",
         ],
     ),
-    ("CAD", &["C$", "CA$", "CAN$", "CDN$", "CAD"], &["Canadian dollars", "Canadian dollar", "CAD"]),
-    ("AUD", &["A$", "AU$", "AUD"], &["Australian dollars", "Australian dollar", "AUD"]),
-    ("NZD", &["NZ$", "NZD"], &["New Zealand dollars", "New Zealand dollar", "NZD"]),
-    ("HKD", &["HK$", "HKD"], &["Hong Kong dollars", "Hong Kong dollar", "HKD"]),
-    ("SGD", &["S$", "SGD"], &["Singapore dollars", "Singapore dollar", "SGD"]),
-    ("TWD", &["NT$", "TWD"], &["New Taiwan dollars", "Taiwan dollars", "TWD"]),
-    ("MXN", &["MXN", "Mex$"], &["Mexican pesos", "Mexican peso", "pesos", "peso", "MXN"]),
-    ("BRL", &["R$", "BRL"], &["Brazilian reais", "Brazilian real", "reais", "BRL"]),
+    (
+        "CAD",
+        &["C$", "CA$", "CAN$", "CDN$", "CAD"],
+        &["Canadian dollars", "Canadian dollar", "CAD"],
+    ),
+    (
+        "AUD",
+        &["A$", "AU$", "AUD"],
+        &["Australian dollars", "Australian dollar", "AUD"],
+    ),
+    (
+        "NZD",
+        &["NZ$", "NZD"],
+        &["New Zealand dollars", "New Zealand dollar", "NZD"],
+    ),
+    (
+        "HKD",
+        &["HK$", "HKD"],
+        &["Hong Kong dollars", "Hong Kong dollar", "HKD"],
+    ),
+    (
+        "SGD",
+        &["S$", "SGD"],
+        &["Singapore dollars", "Singapore dollar", "SGD"],
+    ),
+    (
+        "TWD",
+        &["NT$", "TWD"],
+        &["New Taiwan dollars", "Taiwan dollars", "TWD"],
+    ),
+    (
+        "MXN",
+        &["MXN", "Mex$"],
+        &["Mexican pesos", "Mexican peso", "pesos", "peso", "MXN"],
+    ),
+    (
+        "BRL",
+        &["R$", "BRL"],
+        &["Brazilian reais", "Brazilian real", "reais", "BRL"],
+    ),
     ("EUR", &["€", "EUR"], &["euros", "euro", "EUR", "€"]),
-    ("GBP", &["£", "GBP"], &["pounds sterling", "pound sterling", "British pounds", "British pound", "sterling", "pounds", "pound", "quid", "GBP", "£"]),
+    (
+        "GBP",
+        &["£", "GBP"],
+        &[
+            "pounds sterling",
+            "pound sterling",
+            "British pounds",
+            "British pound",
+            "sterling",
+            "pounds",
+            "pound",
+            "quid",
+            "GBP",
+            "£",
+        ],
+    ),
     ("JPY", &["¥", "JPY"], &["Japanese yen", "yen", "JPY", "¥"]),
-    ("CNY", &["RMB", "CNY", "CN¥"], &["Chinese yuan", "yuan", "renminbi", "RMB", "CNY"]),
-    ("INR", &["₹", "Rs.", "Rs", "INR"], &["Indian rupees", "Indian rupee", "rupees", "rupee", "INR", "₹"]),
-    ("PKR", &["PKR"], &["Pakistani rupees", "Pakistani rupee", "PKR"]),
-    ("LKR", &["LKR"], &["Sri Lankan rupees", "Sri Lankan rupee", "LKR"]),
-    ("CHF", &["CHF", "SFr."], &["Swiss francs", "Swiss franc", "CHF"]),
+    (
+        "CNY",
+        &["RMB", "CNY", "CN¥"],
+        &["Chinese yuan", "yuan", "renminbi", "RMB", "CNY"],
+    ),
+    (
+        "INR",
+        &["₹", "Rs.", "Rs", "INR"],
+        &[
+            "Indian rupees",
+            "Indian rupee",
+            "rupees",
+            "rupee",
+            "INR",
+            "₹",
+        ],
+    ),
+    (
+        "PKR",
+        &["PKR"],
+        &["Pakistani rupees", "Pakistani rupee", "PKR"],
+    ),
+    (
+        "LKR",
+        &["LKR"],
+        &["Sri Lankan rupees", "Sri Lankan rupee", "LKR"],
+    ),
+    (
+        "CHF",
+        &["CHF", "SFr."],
+        &["Swiss francs", "Swiss franc", "CHF"],
+    ),
     ("FRF", &["FRF"], &["French francs", "French franc", "FRF"]),
-    ("DEM", &["DM", "DEM"], &["Deutsche marks", "Deutsche mark", "deutschemarks", "D-marks", "marks", "DEM"]),
-    ("FIM", &["FIM"], &["Finnish markka", "Finnish markkas", "markka", "markkaa", "FIM"]),
-    ("NLG", &["NLG"], &["Dutch guilders", "Netherlands guilders", "guilders", "guilder", "NLG"]),
-    ("ESP", &["ESP"], &["Spanish pesetas", "pesetas", "peseta", "ESP"]),
+    (
+        "DEM",
+        &["DM", "DEM"],
+        &[
+            "Deutsche marks",
+            "Deutsche mark",
+            "deutschemarks",
+            "D-marks",
+            "marks",
+            "DEM",
+        ],
+    ),
+    (
+        "FIM",
+        &["FIM"],
+        &[
+            "Finnish markka",
+            "Finnish markkas",
+            "markka",
+            "markkaa",
+            "FIM",
+        ],
+    ),
+    (
+        "NLG",
+        &["NLG"],
+        &[
+            "Dutch guilders",
+            "Netherlands guilders",
+            "guilders",
+            "guilder",
+            "NLG",
+        ],
+    ),
+    (
+        "ESP",
+        &["ESP"],
+        &["Spanish pesetas", "pesetas", "peseta", "ESP"],
+    ),
     ("ITL", &["ITL"], &["Italian lire", "lire", "ITL"]),
-    ("TRY", &["TRY", "₺"], &["Turkish lira", "Turkish liras", "TRY", "₺"]),
-    ("RUB", &["RUB", "₽"], &["Russian rubles", "Russian roubles", "rubles", "ruble", "roubles", "rouble", "RUB", "₽"]),
-    ("KRW", &["KRW", "₩"], &["South Korean won", "Korean won", "KRW", "₩"]),
+    (
+        "TRY",
+        &["TRY", "₺"],
+        &["Turkish lira", "Turkish liras", "TRY", "₺"],
+    ),
+    (
+        "RUB",
+        &["RUB", "₽"],
+        &[
+            "Russian rubles",
+            "Russian roubles",
+            "rubles",
+            "ruble",
+            "roubles",
+            "rouble",
+            "RUB",
+            "₽",
+        ],
+    ),
+    (
+        "KRW",
+        &["KRW", "₩"],
+        &["South Korean won", "Korean won", "KRW", "₩"],
+    ),
     ("ZAR", &["ZAR"], &["South African rand", "rand", "ZAR"]),
-    ("SEK", &["SEK"], &["Swedish kronor", "Swedish krona", "kronor", "SEK"]),
-    ("NOK", &["NOK"], &["Norwegian kroner", "Norwegian krone", "NOK"]),
+    (
+        "SEK",
+        &["SEK"],
+        &["Swedish kronor", "Swedish krona", "kronor", "SEK"],
+    ),
+    (
+        "NOK",
+        &["NOK"],
+        &["Norwegian kroner", "Norwegian krone", "NOK"],
+    ),
     ("DKK", &["DKK"], &["Danish kroner", "Danish krone", "DKK"]),
-    ("ILS", &["ILS", "₪"], &["Israeli shekels", "shekels", "shekel", "ILS"]),
-    ("CRC", &["CRC", "₡"], &["Costa Rican colones", "colones", "colón", "colon", "CRC"]),
+    (
+        "ILS",
+        &["ILS", "₪"],
+        &["Israeli shekels", "shekels", "shekel", "ILS"],
+    ),
+    (
+        "CRC",
+        &["CRC", "₡"],
+        &["Costa Rican colones", "colones", "colón", "colon", "CRC"],
+    ),
     ("GEL", &["GEL", "₾"], &["Georgian lari", "lari", "GEL"]),
     ("LAK", &["LAK", "₭"], &["Lao kip", "kip", "LAK"]),
-    ("MYR", &["MYR", "RM"], &["Malaysian ringgit", "ringgit", "MYR"]),
-    ("IDR", &["IDR", "Rp"], &["Indonesian rupiah", "rupiah", "IDR"]),
-    ("PHP", &["PHP", "₱"], &["Philippine pesos", "Philippine peso", "PHP"]),
+    (
+        "MYR",
+        &["MYR", "RM"],
+        &["Malaysian ringgit", "ringgit", "MYR"],
+    ),
+    (
+        "IDR",
+        &["IDR", "Rp"],
+        &["Indonesian rupiah", "rupiah", "IDR"],
+    ),
+    (
+        "PHP",
+        &["PHP", "₱"],
+        &["Philippine pesos", "Philippine peso", "PHP"],
+    ),
     ("THB", &["THB", "฿"], &["Thai baht", "baht", "THB"]),
     ("VND", &["VND", "₫"], &["Vietnamese dong", "dong", "VND"]),
     ("NGN", &["NGN", "₦"], &["Nigerian naira", "naira", "NGN"]),
-    ("EGP", &["EGP"], &["Egyptian pounds", "Egyptian pound", "EGP"]),
-    ("AED", &["AED"], &["UAE dirhams", "dirhams", "dirham", "AED"]),
+    (
+        "EGP",
+        &["EGP"],
+        &["Egyptian pounds", "Egyptian pound", "EGP"],
+    ),
+    (
+        "AED",
+        &["AED"],
+        &["UAE dirhams", "dirhams", "dirham", "AED"],
+    ),
     ("SAR", &["SAR"], &["Saudi riyals", "riyals", "riyal", "SAR"]),
     ("PLN", &["PLN"], &["Polish zloty", "zloty", "zlotys", "PLN"]),
     ("XBT", &["₿"], &["bitcoins", "bitcoin", "BTC"]),
 ];
 
 /// Marks that are only a currency in this exact case (`DM` not `dm`, `Rs` not `rs`).
-const CASE_SENSITIVE: &[&str] = &["DM", "Rs", "Rs.", "RM", "Rp", "rand", "dong", "kip", "lari", "TRY", "PHP", "ESP", "GEL", "SAR", "colon"];
+const CASE_SENSITIVE: &[&str] = &[
+    "DM", "Rs", "Rs.", "RM", "Rp", "rand", "dong", "kip", "lari", "TRY", "PHP", "ESP", "GEL",
+    "SAR", "colon",
+];
 
 /// Minor units: name and the ISO code of their major unit.
 pub const MINOR_UNITS: &[(&str, &str)] = &[
@@ -178,7 +358,12 @@ pub fn after(text: &str, at: usize) -> Option<Mark> {
     let m = TABLE.after.captures(slice)?.name("mark")?;
     // a word-like name must end at a word boundary (`randomly`, `dongle`)
     let end = at + m.end();
-    if is_wordlike(m.as_str()) && text[end..].chars().next().is_some_and(char::is_alphanumeric) {
+    if is_wordlike(m.as_str())
+        && text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    {
         return None;
     }
     let code = TABLE.codes.get(&key(m.as_str()))?;
@@ -238,7 +423,11 @@ mod tests {
             ("us $ ", "USD"),
         ];
         for (text, code) in cases {
-            assert_eq!(before(text, text.len()).map(|m| m.code), Some(code), "{text:?}");
+            assert_eq!(
+                before(text, text.len()).map(|m| m.code),
+                Some(code),
+                "{text:?}"
+            );
         }
         for text in ["ABCUSD", "rs ", "the ", "ERS"] {
             assert!(before(text, text.len()).is_none(), "{text:?}");

@@ -110,7 +110,10 @@ pub fn recognize(text: &str, names: &[(usize, usize)]) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < atoms.len() {
-        if let Some(range) = atoms.get(i + 1).and_then(|b| join_range(text, &atoms[i], b)) {
+        if let Some(range) = atoms
+            .get(i + 1)
+            .and_then(|b| join_range(text, &atoms[i], b))
+        {
             out.push(range);
             i += 2;
             continue;
@@ -162,7 +165,11 @@ fn read_atom(text: &str, n: Number) -> Atom {
         atom.end = p.end;
         atom.value = n.value.scale(p.power);
         atom.unit = Some(p.unit);
-        atom.rule = if p.power == 0 { "percent/number-unit" } else { "percent/basis-points" };
+        atom.rule = if p.power == 0 {
+            "percent/number-unit"
+        } else {
+            "percent/basis-points"
+        };
     } else if let Some(mark) = currency::after(text, n.end).filter(|m| !is_weight(text, m)) {
         atom.kind = Some(Kind::Money);
         atom.end = mark.end;
@@ -190,7 +197,10 @@ fn read_atom(text: &str, n: Number) -> Atom {
 fn is_weight(text: &str, mark: &currency::Mark) -> bool {
     let word = &text[mark.start..mark.end];
     word.to_ascii_lowercase().starts_with("pound")
-        && text[mark.end..].trim_start().to_ascii_lowercase().starts_with("of ")
+        && text[mark.end..]
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("of ")
 }
 
 /// Two atoms that read as one range (`$1.5-2 billion`, `between 10 and 15 percent`).
@@ -298,21 +308,56 @@ fn carried_currency(text: &str, atom: &Atom, before: &[Mention]) -> Option<&'sta
     let from = text.floor_char_boundary(n.start.saturating_sub(20));
     let compared = CARRY_BEFORE.is_match(&text[from..n.start]);
     // a bare small integer after `of`/`to` is too often a count or a rank
-    let plausible = n.scaled || (compared && !between.contains(',') && n.value >= Decimal::from_int(10));
+    let plausible =
+        n.scaled || (compared && !between.contains(',') && n.value >= Decimal::from_int(10));
     (plausible && !followed_by_unitless_noun(text, n.end)).then_some(prev.currency?)
 }
 
 /// `360 billion` followed by a plain noun (`360 billion tweets`) counts that noun.
 fn followed_by_unitless_noun(text: &str, at: usize) -> bool {
     let rest = text[at..].trim_start_matches([' ', '\t']);
-    let word: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
     !word.is_empty()
         && !matches!(
             word.to_ascii_lowercase().as_str(),
-            "a" | "an" | "and" | "or" | "in" | "for" | "from" | "to" | "the" | "last" | "this"
-                | "at" | "by" | "on" | "as" | "vs" | "versus" | "compared" | "against"
-                | "during" | "previously" | "earlier" | "year" | "over" | "with" | "while" | "but"
-                | "which" | "mainly" | "including" | "of" | "was" | "were" | "is" | "are" | "due"
+            "a" | "an"
+                | "and"
+                | "or"
+                | "in"
+                | "for"
+                | "from"
+                | "to"
+                | "the"
+                | "last"
+                | "this"
+                | "at"
+                | "by"
+                | "on"
+                | "as"
+                | "vs"
+                | "versus"
+                | "compared"
+                | "against"
+                | "during"
+                | "previously"
+                | "earlier"
+                | "year"
+                | "over"
+                | "with"
+                | "while"
+                | "but"
+                | "which"
+                | "mainly"
+                | "including"
+                | "of"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "due"
         )
 }
 
@@ -326,7 +371,9 @@ fn looks_like_name(text: &str, n: &Number) -> bool {
     };
     let word_start = before[..word_end]
         .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&'))
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[word_start..word_end];
     if !word.chars().next().is_some_and(char::is_uppercase) || COMMON_CAPITALIZED.contains(&word) {
         return false;
@@ -345,11 +392,56 @@ fn looks_like_name(text: &str, n: &Number) -> bool {
 
 /// Capitalized words that may stand right before a figure in running text.
 const COMMON_CAPITALIZED: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "Over", "About", "Nearly", "Almost", "Around", "Some", "More", "Than",
-    "Up", "To", "Just", "Roughly", "Approximately", "Only", "By", "Of", "At", "With", "For",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Over",
+    "About",
+    "Nearly",
+    "Almost",
+    "Around",
+    "Some",
+    "More",
+    "Than",
+    "Up",
+    "To",
+    "Just",
+    "Roughly",
+    "Approximately",
+    "Only",
+    "By",
+    "Of",
+    "At",
+    "With",
+    "For",
 ];
 
 /// Hedges around a single figure, and a written minus sign.
@@ -362,7 +454,10 @@ fn hedge(text: &str, m: &mut Mention) {
         m.qualifier = q;
     }
     let before = &text[..m.start];
-    if let Some(rest) = before.strip_suffix('-').or_else(|| before.strip_suffix('−')) {
+    if let Some(rest) = before
+        .strip_suffix('-')
+        .or_else(|| before.strip_suffix('−'))
+    {
         if rest.is_empty() || rest.ends_with([' ', '\t', '\n', '(']) {
             m.start = rest.len();
             m.minus = true;
@@ -370,7 +465,8 @@ fn hedge(text: &str, m: &mut Mention) {
     } else {
         let from = text.floor_char_boundary(m.start.saturating_sub(12));
         if let Some(c) = MINUS_WORD.find(&text[from..m.start]) {
-            let word_start = from + c.start() + usize::from(!c.as_str().starts_with(['m', 'M', 'n', 'N']));
+            let word_start =
+                from + c.start() + usize::from(!c.as_str().starts_with(['m', 'M', 'n', 'N']));
             m.start = word_start;
             m.minus = true;
         }

@@ -122,7 +122,10 @@ pub fn after(text: &str, at: usize) -> Option<(usize, Qualifier)> {
     let caps = AFTER_RE.captures(&text[at..to])?;
     let q = if caps.name("so").is_some() {
         Qualifier::Approximately
-    } else if caps.name("more").is_some_and(|m| m.as_str().starts_with(['o', 'O'])) {
+    } else if caps
+        .name("more")
+        .is_some_and(|m| m.as_str().starts_with(['o', 'O']))
+    {
         Qualifier::AtLeast
     } else {
         Qualifier::MoreThan
@@ -168,9 +171,15 @@ mod tests {
 
     #[test]
     fn reads_hedges_after() {
-        assert_eq!(after("+ partners", 0).map(|q| q.1), Some(Qualifier::MoreThan));
+        assert_eq!(
+            after("+ partners", 0).map(|q| q.1),
+            Some(Qualifier::MoreThan)
+        );
         assert_eq!(after(" or more", 0).map(|q| q.1), Some(Qualifier::AtLeast));
-        assert_eq!(after(" or so", 0).map(|q| q.1), Some(Qualifier::Approximately));
+        assert_eq!(
+            after(" or so", 0).map(|q| q.1),
+            Some(Qualifier::Approximately)
+        );
         assert_eq!(after(" orders", 0), None);
     }
 
