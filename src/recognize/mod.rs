@@ -105,6 +105,7 @@ pub fn recognize(text: &str, names: &[(usize, usize)]) -> Vec<Mention> {
         .into_iter()
         .filter(|n| !inside_name(names, n) && !after_label(text, n))
         .filter(|n| !n.glued || currency::before(text, n.start).is_some())
+        .filter(|n| !n.glued_after) // `5G`, `3D`
         .map(|n| read_atom(text, n))
         .collect();
     let mut out: Vec<Mention> = Vec::new();
