@@ -6,11 +6,14 @@
 //! classification do that).
 //!
 //! The work is anchored on numbers, so it is proportional to the figures in
-//! the text, not to its words. For each number, in priority order:
-//! 1. a currency mark before it (`$`, `US$`, `EUR`) makes money;
+//! the text, not to its words. `a` counts one before a currency name that
+//! ends the phrase (`a dollar`). For each number, in priority order:
+//! 1. a currency mark before it (`$`, `US$`, `EUR`, `c $`, `MSEK`) makes
+//!    money, unless the figure before already read that mark (`10 rmb 20 usd`);
 //! 2. a percent unit after it (`%`, `pct`, `basis points`) makes a percent;
-//! 3. a currency name after it (`yen`, `dlrs`, `euros`) makes money;
-//! 4. a minor unit after it (`cents`, `cts`) makes money in the major unit;
+//! 3. a currency name or sign after it (`yen`, `dlrs`, `euros`, `20€`,
+//!    `115USD`, `75 USD million`) makes money;
+//! 4. a minor unit after it (`cents`, `cts`, `¢`) makes money in the major unit;
 //! 5. a counted noun after it (`customers`) makes a count;
 //! 6. otherwise it is bare, and only a range (`$1.5-2 billion`) or the
 //!    currency of the figure before it (`from 360 billion`) can give it a unit.
@@ -101,13 +104,40 @@ static CARRY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// All figures of `text`, in order. `names` are sorted spans of names that
 /// contain numbers (`Microsoft 365`); no figure is read inside them.
 pub fn recognize(text: &str, names: &[(usize, usize)]) -> Vec<Mention> {
-    let atoms: Vec<Atom> = number::scan(text)
-        .into_iter()
-        .filter(|n| !inside_name(names, n) && !after_label(text, n))
-        .filter(|n| !n.glued || currency::before(text, n.start).is_some())
-        .filter(|n| !n.glued_after) // `5G`, `3D`
-        .map(|n| read_atom(text, n))
-        .collect();
+    let mut numbers = number::scan(text);
+    // `a dollar`: the article counts one
+    let articles = currency::article_amounts(text);
+    if !articles.is_empty() {
+        numbers.extend(articles.into_iter().map(|(start, end)| Number {
+            start,
+            end,
+            value: Decimal::from_int(1),
+            scaled: false,
+            power: 0,
+            written: true,
+            plain: false,
+            glued: false,
+            glued_after: false,
+        }));
+        numbers.sort_by_key(|n| n.start);
+    }
+    let mut atoms: Vec<Atom> = Vec::with_capacity(numbers.len());
+    // a currency mark is read once: `10 rmb 20 usd` is 10 CNY and 20 USD
+    let mut taken = 0;
+    for n in numbers {
+        if inside_name(names, &n) || after_label(text, &n) {
+            continue;
+        }
+        if n.glued && currency::before(text, n.start).is_none() {
+            continue; // `S3`, `FY2024`, but `US5.6`
+        }
+        if n.glued_after && !currency_glued_after(text, &n) {
+            continue; // `5G`, `3D`, but `115USD`, `43c`
+        }
+        let atom = read_atom(text, n, taken);
+        taken = atom.end;
+        atoms.push(atom);
+    }
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < atoms.len() {
@@ -121,6 +151,9 @@ pub fn recognize(text: &str, names: &[(usize, usize)]) -> Vec<Mention> {
         }
         let atom = &atoms[i];
         i += 1;
+        if atom.rule == MINOR_PART_RULE {
+            continue; // `zone 5c`: no major amount before it
+        }
         let Some(mut m) = finish(text, atom, &out) else {
             continue;
         };
@@ -140,7 +173,34 @@ fn after_label(text: &str, n: &Number) -> bool {
     LABEL_BEFORE.is_match(&text[from..n.start])
 }
 
-fn read_atom(text: &str, n: Number) -> Atom {
+/// Letters glued after the digits are a currency (`115USD`, `42RM`, `43c`).
+fn currency_glued_after(text: &str, n: &Number) -> bool {
+    currency::after(text, n.end).is_some_and(|m| m.start == n.end)
+        || currency::minor_after(text, n.end).is_some_and(|m| m.start == n.end)
+}
+
+/// A number follows `at`, after spaces at most.
+fn leads_number(text: &str, at: usize) -> bool {
+    text[at..]
+        .trim_start_matches([' ', '\t'])
+        .starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Applies a currency mark's scale (`MUSD 30`) or a scale word written after
+/// the currency (`75 USD million`) to the atom's number.
+fn rescale(atom: &mut Atom, power: i32) {
+    if power == 0 || atom.number.scaled {
+        return;
+    }
+    atom.value = atom.number.value.scale(power);
+    atom.number.value = atom.value;
+    atom.number.scaled = true;
+    atom.number.power = power;
+}
+
+/// The atom of number `n`: its unit, read around it. Text before `taken` was
+/// read by the atom before, so a mark there is not this number's.
+fn read_atom(text: &str, n: Number, taken: usize) -> Atom {
     let mut atom = Atom {
         number: n,
         kind: None,
@@ -152,13 +212,17 @@ fn read_atom(text: &str, n: Number) -> Atom {
         rule: "bare",
         context_end: n.end,
     };
-    if let Some(mark) = currency::before(text, n.start) {
+    if let Some(mark) = currency::before(text, n.start).filter(|m| m.start >= taken) {
         atom.kind = Some(Kind::Money);
         atom.start = mark.start;
-        atom.currency = Some(mark.code);
+        atom.currency = mark.code;
         atom.rule = "money/mark-number";
-        // `$5 million dollars`, `US$ 5 USD`: the name repeats the mark
-        if let Some(again) = currency::after(text, n.end).filter(|a| a.code == mark.code) {
+        rescale(&mut atom, mark.power);
+        // `$5 million dollars`, `US$ 5 USD`: the name repeats the mark, unless
+        // it leads the next amount (`$ 20,000.00 $ 37,305.97`)
+        if let Some(again) = currency::after(text, n.end)
+            .filter(|a| a.code == mark.code && !leads_number(text, a.end))
+        {
             atom.end = again.end;
         }
     } else if let Some(p) = percent::after(text, n.end) {
@@ -174,14 +238,26 @@ fn read_atom(text: &str, n: Number) -> Atom {
     } else if let Some(mark) = currency::after(text, n.end).filter(|m| !is_weight(text, m)) {
         atom.kind = Some(Kind::Money);
         atom.end = mark.end;
-        atom.currency = Some(mark.code);
+        atom.currency = mark.code;
         atom.rule = "money/number-name";
+        rescale(&mut atom, mark.power);
+        // `75 USD million`: the scale written after the currency
+        if let Some((end, power)) =
+            number::scale_after(text, mark.end).filter(|_| !atom.number.scaled)
+        {
+            rescale(&mut atom, power);
+            atom.end = end;
+        }
     } else if let Some(mark) = currency::minor_after(text, n.end) {
         atom.kind = Some(Kind::Money);
         atom.end = mark.end;
         atom.value = n.value.scale(-2);
-        atom.currency = Some(mark.code);
-        atom.rule = "money/number-minor-unit";
+        atom.currency = mark.code;
+        atom.rule = if currency::minor_needs_major(&text[mark.start..mark.end]) {
+            MINOR_PART_RULE
+        } else {
+            MINOR_RULE
+        };
     } else if let Some(noun) = count::after(text, n.end) {
         atom.kind = Some(Kind::Count);
         atom.unit = Some(noun.unit);
@@ -193,6 +269,11 @@ fn read_atom(text: &str, n: Number) -> Atom {
     }
     atom
 }
+
+/// The rule of an amount in a minor unit (`50 cents`).
+const MINOR_RULE: &str = "money/number-minor-unit";
+/// A minor unit that is only the part of an amount after its major unit (`43c`).
+const MINOR_PART_RULE: &str = "money/minor-part";
 
 /// `two pounds of meat` is a weight, not money.
 fn is_weight(text: &str, mark: &currency::Mark) -> bool {
