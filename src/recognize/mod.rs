@@ -7,7 +7,8 @@
 //!
 //! The work is anchored on numbers, so it is proportional to the figures in
 //! the text, not to its words. `a` counts one before a currency name that
-//! ends the phrase (`a dollar`). For each number, in priority order:
+//! ends the phrase (`a dollar`, `a dollar and 42 cents`). For each number, in
+//! priority order:
 //! 1. a currency mark before it (`$`, `US$`, `EUR`, `c $`, `MSEK`) makes
 //!    money, unless the figure before already read that mark (`10 rmb 20 usd`);
 //! 2. a percent unit after it (`%`, `pct`, `basis points`) makes a percent;
@@ -15,14 +16,18 @@
 //!    `115USD`, `75 USD million`) makes money;
 //! 4. a minor unit after it (`cents`, `cts`, `¢`) makes money in the major unit;
 //! 5. a counted noun after it (`customers`) makes a count;
-//! 6. otherwise it is bare, and only a range (`$1.5-2 billion`) or the
-//!    currency of the figure before it (`from 360 billion`) can give it a unit.
+//! 6. otherwise it is bare, and only a range (`$1.5-2 billion`), an amount in
+//!    a major unit before it (`15 dollars 50`), or the currency of the figure
+//!    before it (`from 360 billion`) can give it a unit.
 //!
 //! Two figures joined by `to`, `-` or `between ... and` form one range when
 //! their units agree; the scale of the high end applies to a low end written
-//! without one. Overlaps cannot arise: each number is read once, and a range
-//! consumes both of its numbers.
+//! without one. An amount in a major unit and one in a minor unit right after
+//! it form one amount (`3 dollars 50 cents`, see [`compound`]). Overlaps cannot
+//! arise: each number is read once, and a range or compound consumes both of
+//! its numbers.
 
+mod compound;
 pub mod count;
 pub mod currency;
 pub mod percent;
@@ -146,6 +151,16 @@ pub fn recognize(text: &str, names: &[(usize, usize)]) -> Vec<Mention> {
             .and_then(|b| join_range(text, &atoms[i], b))
         {
             out.push(range);
+            i += 2;
+            continue;
+        }
+        // `3 dollars 50 cents`, `$20 and 43c`
+        if let Some(mut m) = atoms
+            .get(i + 1)
+            .and_then(|b| compound::join(text, &atoms[i], b))
+        {
+            hedge(text, &mut m);
+            out.push(m);
             i += 2;
             continue;
         }
