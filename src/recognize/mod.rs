@@ -6,9 +6,9 @@
 //! classification do that).
 //!
 //! The work is anchored on numbers, so it is proportional to the figures in
-//! the text, not to its words. `a` counts one before a currency name that
-//! ends the phrase (`a dollar`, `a dollar and 42 cents`). For each number, in
-//! priority order:
+//! the text, not to its words. Numbers inside web addresses count for
+//! nothing, and `a` counts one before a currency name that ends the phrase
+//! (`a dollar`, `a dollar and 42 cents`). For each number, in priority order:
 //! 1. a currency mark before it (`$`, `US$`, `EUR`, `c $`, `MSEK`) makes
 //!    money, unless the figure before already read that mark (`10 rmb 20 usd`);
 //! 2. a percent unit after it (`%`, `pct`, `basis points`) makes a percent;
@@ -16,7 +16,8 @@
 //!    `115USD`, `75 USD million`) makes money;
 //! 4. a minor unit after it (`cents`, `cts`, `¢`) makes money in the major unit;
 //! 5. a counted noun after it (`customers`) makes a count;
-//! 6. otherwise it is bare, and only a range (`$1.5-2 billion`), an amount in
+//! 6. `percent of` before it, the two making a whole sentence, makes a percent;
+//! 7. otherwise it is bare, and only a range (`$1.5-2 billion`), an amount in
 //!    a major unit before it (`15 dollars 50`), or the currency of the figure
 //!    before it (`from 360 billion`) can give it a unit.
 //!
@@ -106,9 +107,15 @@ static CARRY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("carry pattern")
 });
 
+/// Web addresses: their digits (`%2D9114`, `?q=30%25`) are no figures.
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)(?:https?://|ftp://|www\.)[^\s<>"'()\[\]]+"#).expect("url pattern")
+});
+
 /// All figures of `text`, in order. `names` are sorted spans of names that
 /// contain numbers (`Microsoft 365`); no figure is read inside them.
 pub fn recognize(text: &str, names: &[(usize, usize)]) -> Vec<Mention> {
+    let urls: Vec<(usize, usize)> = URL.find_iter(text).map(|m| (m.start(), m.end())).collect();
     let mut numbers = number::scan(text);
     // `a dollar`: the article counts one
     let articles = currency::article_amounts(text);
@@ -130,7 +137,7 @@ pub fn recognize(text: &str, names: &[(usize, usize)]) -> Vec<Mention> {
     // a currency mark is read once: `10 rmb 20 usd` is 10 CNY and 20 USD
     let mut taken = 0;
     for n in numbers {
-        if inside_name(names, &n) || after_label(text, &n) {
+        if inside_name(names, &n) || inside_name(&urls, &n) || after_label(text, &n) {
             continue;
         }
         if n.glued && currency::before(text, n.start).is_none() {
@@ -278,6 +285,11 @@ fn read_atom(text: &str, n: Number, taken: usize) -> Atom {
         atom.unit = Some(noun.unit);
         atom.context_end = noun.end;
         atom.rule = "count/number-noun";
+    } else if let Some(start) = percent::unit_of_before(text, n.start, n.end) {
+        atom.kind = Some(Kind::Percent);
+        atom.start = start;
+        atom.unit = Some("percent");
+        atom.rule = "percent/unit-of-number";
     }
     if atom.kind.is_some() {
         atom.context_end = atom.context_end.max(atom.end);
