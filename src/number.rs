@@ -1,6 +1,7 @@
 //! Numbers as written: digits (`1,234.5`, `1,00,000`), digits with a scale
 //! (`4.1 billion`, `$34.6m`, `1.2 mln`), and written-out numbers (`twenty`,
-//! `one hundred and twenty three thousand`, `a million`).
+//! `one hundred and twenty three thousand`, `a million`, `half a million`,
+//! `three quarters billion`).
 //!
 //! Input: a document's text. Output: every number token with its byte span and
 //! exact value, in text order. Non-goals: what the number measures (the
@@ -9,7 +10,9 @@
 //! A digit token glued to letters (`S3`, `EC2`, `5G`, `3D`), to a version or
 //! address (`2.4.1`, `192.168.1.2`), to a slash or colon (`24/7`, `10:30`) or to a
 //! letter by a hyphen on its left (`COVID-19`) is part of a name or code and is
-//! not a number.
+//! not a number. Digits with letters glued on their right (`5G`, `115USD`) are
+//! returned flagged: the recognizers keep them only when those letters are a
+//! currency (`20Rs`, `42MYR`).
 
 use crate::decimal::Decimal;
 use regex::Regex;
@@ -32,6 +35,9 @@ pub struct Number {
     /// Letters stand right before the digits (`S3`, `US5.6`): a code, unless
     /// those letters are a currency mark, which the recognizers check.
     pub glued: bool,
+    /// Letters stand right after the digits (`5G`, `3D`, `115USD`): a code,
+    /// unless those letters are a currency, which the recognizers check.
+    pub glued_after: bool,
 }
 
 impl Number {
@@ -94,6 +100,11 @@ const SCALES: &[(&str, i32)] = &[
 /// Single-letter or doubled suffixes, only when glued to the digits (`$5M`, `100k`).
 const SUFFIXES: &[(&str, i32)] = &[("mm", 6), ("k", 3), ("m", 6), ("b", 9), ("t", 12)];
 
+/// Fractions written before a scale word (`half a million`, `a quarter
+/// billion`, `three quarters billion`); alone they are no number (`the
+/// quarter`, `half of`).
+const FRACTIONS: &[(&str, i64)] = &[("half", 50), ("quarter", 25), ("quarters", 25)];
+
 fn alternation(words: impl Iterator<Item = &'static str>) -> String {
     words.collect::<Vec<_>>().join("|")
 }
@@ -102,14 +113,16 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let scales = alternation(SCALES.iter().map(|s| s.0));
     let suffixes = alternation(SUFFIXES.iter().map(|s| s.0));
     let word = format!(
-        "(?:{}|{}|hundred|{}|dozen)(?-u:\\b)",
+        "(?:{}|{}|hundred|{}|dozen|{})(?-u:\\b)",
         alternation(UNITS.iter().rev().copied()),
         alternation(TENS.iter().copied()),
-        scales_words()
+        scales_words(),
+        fraction_words(),
     );
     let pattern = format!(
-        r"(?i)(?P<digits>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:(?:[ \t]{{0,2}}\n?[ \t]{{0,8}}|-)(?P<scale>{scales})(?-u:\b)|(?P<suffix>{suffixes})(?-u:\b))?|(?-u:\b)(?P<words>(?:(?:an?)[ \t\n]+(?:hundred|{sw}|dozen)(?-u:\b)|{word})(?:(?:[ \t\n]+|-)(?:and[ \t\n]+)?{word})*)",
+        r"(?i)(?P<digits>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:(?:[ \t]{{0,2}}\n?[ \t]{{0,8}}|-)(?P<scale>{scales})(?-u:\b)|(?P<suffix>{suffixes})(?-u:\b))?|(?-u:\b)(?P<words>(?:half[ \t\n]+an?[ \t\n]+(?:{sw})(?-u:\b)|(?:an?)[ \t\n]+(?:hundred|{sw}|dozen|{fw})(?-u:\b)|{word})(?:(?:[ \t\n]+|-)(?:and[ \t\n]+)?{word})*)",
         sw = scales_words(),
+        fw = fraction_words(),
     );
     Regex::new(&pattern).expect("number pattern compiles")
 });
@@ -122,6 +135,28 @@ fn scales_words() -> String {
             .filter(|s| s.0.len() > 3 || s.0 == "lac")
             .map(|s| s.0),
     )
+}
+
+/// The fraction words, longest first.
+fn fraction_words() -> String {
+    let mut words: Vec<&str> = FRACTIONS.iter().map(|f| f.0).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.join("|")
+}
+
+/// A scale word written after an amount's unit (`75 USD million`): its end and power.
+pub fn scale_after(text: &str, at: usize) -> Option<(usize, i32)> {
+    static SCALE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        let words = SCALES.iter().filter(|s| s.0.len() > 1).map(|s| s.0);
+        Regex::new(&format!(
+            r"(?i)^[ \t]{{1,2}}({})(?-u:\b)",
+            alternation(words)
+        ))
+        .expect("scale pattern")
+    });
+    let to = text.floor_char_boundary(at + 16);
+    let m = SCALE_AFTER.captures(&text[at..to])?.get(1)?;
+    Some((at + m.end(), scale_power(m.as_str())?))
 }
 
 fn scale_power(word: &str) -> Option<i32> {
@@ -140,7 +175,13 @@ pub fn scan(text: &str) -> Vec<Number> {
         let whole = caps.get(0).expect("group 0 always matches");
         at = whole.end().max(at + 1);
         let number = if let Some(w) = caps.name("words") {
-            read_words(text, w.start(), w.end())
+            let n = read_words(text, w.start(), w.end());
+            if n.is_none() {
+                // `quarter and one`: the words after the first may still be a number
+                let first = text[w.start()..].find(|c: char| !c.is_ascii_alphabetic());
+                at = first.map_or(whole.end(), |e| w.start() + e.max(1));
+            }
+            n
         } else {
             read_digits(text, &caps)
         };
@@ -171,9 +212,9 @@ fn read_digits(text: &str, caps: &regex::Captures) -> Option<Number> {
         value = value.scale(power);
         end = s.end();
         scaled = true;
-    } else if bytes.get(end).is_some_and(|b| b.is_ascii_alphabetic()) {
-        return None; // `5G`, `3D`, `10x`, `2nd`
     }
+    // `5G`, `3D`, `10x`, `2nd`, but also `115USD`
+    let glued_after = !scaled && bytes.get(end).is_some_and(|b| b.is_ascii_alphabetic());
     let plain = !scaled && digits.as_str().bytes().all(|b| b.is_ascii_digit());
     Some(Number {
         start,
@@ -184,6 +225,7 @@ fn read_digits(text: &str, caps: &regex::Captures) -> Option<Number> {
         written: false,
         plain,
         glued,
+        glued_after,
     })
 }
 
@@ -223,11 +265,48 @@ fn read_words(text: &str, start: usize, limit: usize) -> Option<Number> {
     let mut last = Last::None;
     let mut end = start;
     let mut smallest_scale = i32::MAX;
-    for (ws, we) in word_spans(text, start, limit) {
+    let words: Vec<(usize, usize)> = word_spans(text, start, limit).collect();
+    let mut i = 0;
+    while i < words.len() {
+        let (ws, we) = words[i];
+        i += 1;
         let word = &text[ws..we];
         let lower = word.to_ascii_lowercase();
         let lower = lower.as_str();
         if lower == "and" {
+            continue;
+        }
+        if let Some(&(_, share)) = FRACTIONS.iter().find(|f| f.0 == lower) {
+            // `half a million`, `a quarter billion`, `three quarters billion`
+            if !matches!(last, Last::None | Last::Unit | Last::Teen | Last::Tens) {
+                break;
+            }
+            let mut j = i;
+            if lower == "half"
+                && words
+                    .get(j)
+                    .is_some_and(|&(s, e)| text[s..e].eq_ignore_ascii_case("a"))
+            {
+                j += 1;
+            }
+            let Some((p, scale_end)) = words
+                .get(j)
+                .and_then(|&(s, e)| Some((scale_power(&text[s..e])?, e)))
+                .filter(|&(p, _)| p < smallest_scale && text[words[j].0..words[j].1].len() > 1)
+            else {
+                break;
+            };
+            let whole = if current.is_zero() {
+                Decimal::from_int(1)
+            } else {
+                current
+            };
+            total = total.checked_add(whole.times(share)?.scale(p - 2))?;
+            current = Decimal::ZERO;
+            smallest_scale = p;
+            last = Last::Scale(p);
+            end = scale_end;
+            i = j + 1;
             continue;
         }
         if (lower == "a" || lower == "an") && last == Last::None {
@@ -295,6 +374,7 @@ fn read_words(text: &str, start: usize, limit: usize) -> Option<Number> {
         written: true,
         plain: false,
         glued: false,
+        glued_after: false,
     })
 }
 
@@ -354,6 +434,15 @@ mod tests {
             ("five", "five", "5"),
             ("1.5-billion", "1.5-billion", "1500000000"),
             ("0.45", "0.45", "0.45"),
+            ("half billion", "half billion", "500000000"),
+            ("half a million", "half a million", "500000"),
+            ("a quarter million", "a quarter million", "250000"),
+            (
+                "three quarters billion",
+                "three quarters billion",
+                "750000000",
+            ),
+            ("two million and a half", "two million", "2000000"),
         ];
         for (text, surface, value) in cases {
             assert_eq!(
@@ -367,11 +456,29 @@ mod tests {
     #[test]
     fn skips_codes_and_names() {
         for text in [
-            "5G", "3D", "2.4.1", "24/7", "10:30", "COVID-19", "a", "an", "someone", "tens",
-            "oneself", "million", "hundreds",
+            "5G",
+            "3D",
+            "2.4.1",
+            "24/7",
+            "10:30",
+            "COVID-19",
+            "a",
+            "an",
+            "someone",
+            "tens",
+            "oneself",
+            "million",
+            "hundreds",
+            "each quarter",
+            "the quarter",
+            "half",
+            "a half share",
+            "quarterly",
+            "halfway",
         ] {
             let found: Vec<_> = scan(text)
                 .iter()
+                .filter(|n| !n.glued_after)
                 .map(|n| text[n.start..n.end].to_string())
                 .collect();
             assert!(found.is_empty(), "{text}: {found:?}");
@@ -384,6 +491,31 @@ mod tests {
             let found = scan(text);
             assert!(found.len() == 1 && found[0].glued, "{text}: {found:?}");
         }
+        for text in ["5G", "3D", "260USD", "2nd"] {
+            let found = scan(text);
+            assert!(
+                found.len() == 1 && found[0].glued_after,
+                "{text}: {found:?}"
+            );
+        }
+        for text in ["5M", "100k", "5 G"] {
+            assert!(scan(text).iter().all(|n| !n.glued_after), "{text}");
+        }
+    }
+
+    #[test]
+    fn reads_scale_words_after_a_unit() {
+        assert_eq!(scale_after(" million in", 0), Some((8, 6)));
+        assert_eq!(scale_after(" bn", 0), Some((3, 9)));
+        assert_eq!(scale_after(" m", 0), None);
+        assert_eq!(scale_after(" millions", 0), None);
+    }
+
+    #[test]
+    fn reads_numbers_after_a_fraction_that_is_none() {
+        let text = "the first quarter and one to two points";
+        let found: Vec<_> = scan(text).iter().map(|n| n.value.to_string()).collect();
+        assert_eq!(found, ["1", "2"]);
     }
 
     #[test]

@@ -103,7 +103,13 @@ fn is_negative_here(text: &str, m: &Mention, previous: Option<&(Mention, bool)>)
         let ok = if c.name("loss").is_some() || c.name("noun").is_some() {
             gap.iter().all(|w| LOSS_LINKS.contains(&w.as_str()))
         } else {
-            gap.iter().all(|w| !BLOCKERS.contains(&w.as_str()))
+            // a decline verb takes its figure directly, or after one adverb
+            // (`declined by 8%`, `fell sharply 8%`); `lost a laptop containing
+            // 10000 bitcoins` lost a thing, not an amount
+            gap.len() <= 1
+                && gap.iter().all(|w| {
+                    !BLOCKERS.contains(&w.as_str()) && !matches!(w.as_str(), "a" | "an" | "the")
+                })
         };
         if ok {
             return true;
@@ -166,6 +172,7 @@ mod tests {
                 &[false, false],
             ),
             ("Net loss per share | $0.30", &[true]),
+            ("He has lost a laptop containing 10000 bitcoins.", &[false]),
         ];
         for (text, want) in cases {
             assert_eq!(signs(text), *want, "{text}");

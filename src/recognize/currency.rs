@@ -9,9 +9,14 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// ISO code, marks written before the number, names written after it.
+/// ISO code, marks written before the number, names written after it. Marks
+/// of signs (`$`, `€`, `HK$`, `₡`) may also stand after it (`10 $`, `20€`).
 /// Forms are matched case-insensitively, except the short all-caps ones that
 /// are also English words or initials (`DM`, `Rs`): see [`CASE_SENSITIVE`].
+/// Spaced marks (`C $`, `HK $`) serve text split into tokens (`c $ 16.4
+/// million`); one-letter ones stay unspaced, since `a $5` and `company's $5`
+/// are an article and a possessive. The empty code is for names that are no
+/// one currency (`francs`): money without an ISO code.
 const CURRENCIES: &[(&str, &[&str], &[&str])] = &[
     (
         "USD",
@@ -34,7 +39,7 @@ const CURRENCIES: &[(&str, &[&str], &[&str])] = &[
     ),
     (
         "CAD",
-        &["C$", "CA$", "CAN$", "CDN$", "CAD"],
+        &["C$", "C $", "CA$", "CAN$", "CDN$", "CAD"],
         &["Canadian dollars", "Canadian dollar", "CAD"],
     ),
     (
@@ -44,12 +49,12 @@ const CURRENCIES: &[(&str, &[&str], &[&str])] = &[
     ),
     (
         "NZD",
-        &["NZ$", "NZD"],
+        &["NZ$", "NZ $", "NZD"],
         &["New Zealand dollars", "New Zealand dollar", "NZD"],
     ),
     (
         "HKD",
-        &["HK$", "HKD"],
+        &["HK$", "HK $", "HKD"],
         &["Hong Kong dollars", "Hong Kong dollar", "HKD"],
     ),
     (
@@ -59,7 +64,7 @@ const CURRENCIES: &[(&str, &[&str], &[&str])] = &[
     ),
     (
         "TWD",
-        &["NT$", "TWD"],
+        &["NT$", "NT $", "TWD"],
         &["New Taiwan dollars", "Taiwan dollars", "TWD"],
     ),
     (
@@ -93,7 +98,7 @@ const CURRENCIES: &[(&str, &[&str], &[&str])] = &[
     (
         "CNY",
         &["RMB", "CNY", "CN¥"],
-        &["Chinese yuan", "yuan", "renminbi", "RMB", "CNY"],
+        &["Chinese yuan", "yuan", "renminbi", "RMB", "CNY", "元"],
     ),
     (
         "INR",
@@ -104,6 +109,8 @@ const CURRENCIES: &[(&str, &[&str], &[&str])] = &[
             "rupees",
             "rupee",
             "INR",
+            "Rs.",
+            "Rs",
             "₹",
         ],
     ),
@@ -114,7 +121,7 @@ const CURRENCIES: &[(&str, &[&str], &[&str])] = &[
     ),
     (
         "LKR",
-        &["LKR"],
+        &["LKR", "ரூ"],
         &["Sri Lankan rupees", "Sri Lankan rupee", "LKR"],
     ),
     (
@@ -213,8 +220,26 @@ const CURRENCIES: &[(&str, &[&str], &[&str])] = &[
     ("LAK", &["LAK", "₭"], &["Lao kip", "kip", "LAK"]),
     (
         "MYR",
-        &["MYR", "RM"],
-        &["Malaysian ringgit", "ringgit", "MYR"],
+        &[
+            "MYR",
+            "RM",
+            "Malaysian ringgits",
+            "Malaysian ringgit",
+            "Malaysia ringgits",
+            "Malaysia ringgit",
+            "ringgits",
+            "ringgit",
+        ],
+        &[
+            "Malaysian ringgits",
+            "Malaysian ringgit",
+            "Malaysia ringgits",
+            "Malaysia ringgit",
+            "ringgits",
+            "ringgit",
+            "MYR",
+            "RM",
+        ],
     ),
     (
         "IDR",
@@ -232,47 +257,141 @@ const CURRENCIES: &[(&str, &[&str], &[&str])] = &[
     (
         "EGP",
         &["EGP"],
-        &["Egyptian pounds", "Egyptian pound", "EGP"],
+        &[
+            "Egyptian pounds",
+            "Egyptian pound",
+            "genihat masriya",
+            "geneh",
+            "L.E.",
+            "L.E",
+            "LE",
+            "EGP",
+        ],
     ),
     (
         "AED",
         &["AED"],
         &["UAE dirhams", "dirhams", "dirham", "AED"],
     ),
-    ("SAR", &["SAR"], &["Saudi riyals", "riyals", "riyal", "SAR"]),
+    (
+        "SAR",
+        &["SAR"],
+        &[
+            "Saudi riyals",
+            "Saudi riyal",
+            "Saudiriyals",
+            "Saudiriyal",
+            "riyals",
+            "riyal",
+            "SAR",
+        ],
+    ),
+    ("QAR", &["QAR"], &["Qatari riyals", "Qatari riyal", "QAR"]),
+    ("KWD", &["KWD"], &["Kuwaiti dinars", "Kuwaiti dinar", "KWD"]),
+    (
+        "LBP",
+        &["LBP"],
+        &["Lebanese pounds", "Lebanese pound", "LBP"],
+    ),
+    ("BGN", &["BGN"], &["Bulgarian leva", "Bulgarian lev", "BGN"]),
+    (
+        "MNT",
+        &["MNT", "₮"],
+        &["Mongolian tugriks", "tugriks", "tugrik", "MNT"],
+    ),
+    (
+        "UAH",
+        &["UAH", "₴"],
+        &["Ukrainian hryvnias", "hryvnias", "hryvnia", "UAH"],
+    ),
     ("PLN", &["PLN"], &["Polish zloty", "zloty", "zlotys", "PLN"]),
     ("XBT", &["₿"], &["bitcoins", "bitcoin", "BTC"]),
+    // Names that are no one currency: money, with no ISO code.
+    (
+        "",
+        &[],
+        &[
+            "francs", "franc", "dinars", "dinar", "rials", "rial", "satoshis", "satoshi",
+        ],
+    ),
 ];
 
 /// Marks that are only a currency in this exact case (`DM` not `dm`, `Rs` not `rs`).
 const CASE_SENSITIVE: &[&str] = &[
-    "US $", "DM", "Rs", "Rs.", "RM", "Rp", "rand", "dong", "kip", "lari", "TRY", "PHP", "ESP",
-    "GEL", "SAR", "colon",
+    "DM", "Rs", "Rs.", "RM", "Rp", "rand", "dong", "kip", "lari", "TRY", "PHP", "ESP", "GEL",
+    "SAR", "colon", "LE", "sen", "sens",
 ];
 
-/// Minor units: name and the ISO code of their major unit.
-pub const MINOR_UNITS: &[(&str, &str)] = &[
-    ("cents", "USD"),
-    ("cent", "USD"),
-    ("cts", "USD"),
-    ("ct", "USD"),
-    ("pence", "GBP"),
-    ("penny", "GBP"),
-    ("pennies", "USD"),
-    ("paise", "INR"),
+/// A currency with a mark ending in `$` may also be written as its ISO code
+/// and `$` (`usd$ 15`, `nzd$15`, `mxn$ 15`).
+const DOLLAR_SIGN: &str = "$";
+
+/// Names that follow a number only glued to it (`20Rs`): spaced, `two Rs` are letters.
+const GLUED_AFTER_ONLY: &[&str] = &["Rs", "Rs."];
+
+/// Scale letters written before an ISO code, case-sensitive, as European and
+/// Nordic reports write them (`MSEK 120`, `30 MUSD`, `kEUR 500`).
+const SCALED_CODES: &[(&str, i32)] = &[("M", 6), ("k", 3)];
+
+/// Singular names that `a` or `an` may count (`a dollar`, `a buck`); not
+/// `yen` (`a yen for`), nor `pound` (a weight).
+const ARTICLE_NAMES: &[&str] = &[
+    "buck", "dinar", "dirham", "dollar", "euro", "franc", "peso", "riyal", "ringgit", "rouble",
+    "ruble", "rupee", "shekel", "yuan",
 ];
 
+/// Words that may follow `a dollar` when it is an amount (`a dollar a share`,
+/// `a dollar each`), besides `and` before a number (`a dollar and 42 cents`).
+/// In business text `a dollar` is mostly a way of measuring (`on a dollar
+/// basis`, `a dollar per dollar basis`, `a euro to dollar rate`, `a dollar
+/// and a percent of sales basis`), so any other word makes it no amount.
+const ARTICLE_FOLLOWERS: &[&str] = &["a", "apiece", "each"];
+
+/// Minor units: name, the ISO code of their major unit, and whether the name
+/// counts only glued to the digits and right after a major amount (`$20 and
+/// 43c`; never `43 c`, and alone `zone 5c` is a code).
+pub const MINOR_UNITS: &[(&str, &str, bool)] = &[
+    ("cents", "USD", false),
+    ("cent", "USD", false),
+    ("cts", "USD", false),
+    ("ct", "USD", false),
+    ("¢", "USD", false),
+    ("c", "USD", true),
+    ("pence", "GBP", false),
+    ("penny", "GBP", false),
+    ("pennies", "USD", false),
+    ("paise", "INR", false),
+    ("kopiykas", "UAH", false),
+    ("kopiyka", "UAH", false),
+    ("kopecks", "RUB", false),
+    ("kopeks", "RUB", false),
+    ("sens", "MYR", false),
+    ("sen", "MYR", false),
+];
+
+/// A currency written next to an amount.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Mark {
     pub start: usize,
     pub end: usize,
-    pub code: &'static str,
+    /// ISO 4217 code; `None` for a name that is no one currency (`francs`).
+    pub code: Option<&'static str>,
+    /// The power of ten the mark scales the amount by (`MUSD`: 6), else 0.
+    pub power: i32,
+}
+
+/// A form as matched: its text and whether its case counts.
+struct Form {
+    text: String,
+    exact_case: bool,
 }
 
 struct Table {
     before: Regex,
     after: Regex,
     minor: Regex,
-    codes: HashMap<String, &'static str>,
+    article: Regex,
+    codes: HashMap<String, (Option<&'static str>, i32)>,
 }
 
 fn key(form: &str) -> String {
@@ -282,14 +401,23 @@ fn key(form: &str) -> String {
         .collect()
 }
 
-fn alternation(forms: &mut Vec<&str>) -> String {
-    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-    forms.dedup();
+fn form(text: &str) -> Form {
+    Form {
+        text: text.to_string(),
+        exact_case: CASE_SENSITIVE.contains(&text),
+    }
+}
+
+fn alternation(forms: &mut Vec<Form>) -> String {
+    forms.sort_by_key(|f| std::cmp::Reverse(f.text.len()));
+    forms.dedup_by(|a, b| a.text == b.text);
     forms
         .iter()
         .map(|f| {
-            let escaped = regex::escape(f).replace("\\ ", " ").replace(' ', r"[ \t]*");
-            if CASE_SENSITIVE.contains(f) {
+            let escaped = regex::escape(&f.text)
+                .replace("\\ ", " ")
+                .replace(' ', r"[ \t]*");
+            if f.exact_case {
                 format!("(?-i:{escaped})")
             } else {
                 escaped
@@ -303,16 +431,58 @@ fn is_wordlike(form: &str) -> bool {
     form.chars().last().is_some_and(|c| c.is_ascii_alphabetic())
 }
 
+/// A mark of signs, not a word or code (`$`, `€`, `HK$`, `₹`): it may also
+/// stand after the number (`10 $`, `20€`, `3.14US$`).
+fn is_symbolic(form: &str) -> bool {
+    form.chars()
+        .any(|c| !c.is_ascii_alphanumeric() && !matches!(c, ' ' | '.'))
+}
+
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut codes = HashMap::new();
-    let (mut before, mut after) = (Vec::new(), Vec::new());
+    let (mut before, mut after, mut article) = (Vec::new(), Vec::new(), Vec::new());
     for (code, pre, post) in CURRENCIES {
+        let iso = (!code.is_empty()).then_some(*code);
         for f in pre.iter().chain(post.iter()) {
-            codes.entry(key(f)).or_insert(*code);
+            codes.entry(key(f)).or_insert((iso, 0));
         }
-        before.extend(pre.iter().copied());
-        after.extend(post.iter().copied());
+        before.extend(pre.iter().map(|f| form(f)));
+        after.extend(post.iter().map(|f| form(f)));
+        after.extend(pre.iter().filter(|f| is_symbolic(f)).map(|f| form(f)));
+        let Some(iso) = iso else { continue };
+        if pre.iter().any(|f| f.ends_with(DOLLAR_SIGN)) {
+            let dollar = format!("{iso}{DOLLAR_SIGN}");
+            codes.entry(key(&dollar)).or_insert((Some(iso), 0));
+            before.push(Form {
+                text: dollar,
+                exact_case: false,
+            });
+        }
+        for (letter, power) in SCALED_CODES {
+            let scaled = format!("{letter}{iso}");
+            codes.entry(key(&scaled)).or_insert((Some(iso), *power));
+            for list in [&mut before, &mut after] {
+                list.push(Form {
+                    text: scaled.clone(),
+                    exact_case: true,
+                });
+            }
+        }
+        for f in post.iter().filter(|f| {
+            let last = f.rsplit(' ').next().unwrap_or("");
+            ARTICLE_NAMES.iter().any(|n| n.eq_ignore_ascii_case(last))
+        }) {
+            article.push(form(f));
+        }
     }
+    article.extend(
+        CURRENCIES
+            .iter()
+            .filter(|c| c.0.is_empty())
+            .flat_map(|c| c.2.iter())
+            .filter(|f| ARTICLE_NAMES.contains(f))
+            .map(|f| form(f)),
+    );
     // Marks before the number end right where it starts (a space allowed); a
     // word-like mark must not be the tail of a longer word (`ABCUSD`).
     let before = Regex::new(&format!(
@@ -325,75 +495,137 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         alternation(&mut after)
     ))
     .expect("currency suffix pattern");
-    let mut minor: Vec<&str> = MINOR_UNITS.iter().map(|m| m.0).collect();
+    let mut spaced: Vec<Form> = MINOR_UNITS
+        .iter()
+        .filter(|m| !m.2)
+        .map(|m| form(m.0))
+        .collect();
+    let mut glued: Vec<Form> = MINOR_UNITS
+        .iter()
+        .filter(|m| m.2)
+        .map(|m| form(m.0))
+        .collect();
     let minor = Regex::new(&format!(
-        r"(?i)^(?:[ \t]{{0,2}}\n?[ \t]*|-)(?P<mark>{})(?-u:\b)",
-        alternation(&mut minor)
+        r"(?i)^(?:(?:[ \t]{{0,2}}\n?[ \t]*|-)(?P<mark>{})|(?P<glued>{}))",
+        alternation(&mut spaced),
+        alternation(&mut glued)
     ))
     .expect("minor unit pattern");
+    let article = Regex::new(&format!(
+        r"(?i)(?-u:\b)(?P<a>an?)[ \t]+(?P<name>{})",
+        alternation(&mut article)
+    ))
+    .expect("article pattern");
     Table {
         before,
         after,
         minor,
+        article,
         codes,
     }
 });
 
+fn lookup(start: usize, end: usize, form: &str) -> Option<Mark> {
+    let &(code, power) = TABLE.codes.get(&key(form))?;
+    Some(Mark {
+        start,
+        end,
+        code,
+        power,
+    })
+}
+
 /// The currency mark that ends at `at` (the number's start), if any.
 pub fn before(text: &str, at: usize) -> Option<Mark> {
-    let from = text.floor_char_boundary(at.saturating_sub(12));
+    let from = text.floor_char_boundary(at.saturating_sub(24));
     let m = TABLE.before.captures(&text[from..at])?.name("mark")?;
-    let code = TABLE.codes.get(&key(m.as_str()))?;
-    Some(Mark {
-        start: from + m.start(),
-        end: from + m.end(),
-        code,
-    })
+    lookup(from + m.start(), from + m.end(), m.as_str())
 }
 
 /// The currency name or mark that starts right after `at` (the number's end).
 pub fn after(text: &str, at: usize) -> Option<Mark> {
     let to = text.floor_char_boundary(at + 40);
-    let slice = &text[at..to];
-    let m = TABLE.after.captures(slice)?.name("mark")?;
-    // a word-like name must end at a word boundary (`randomly`, `dongle`)
+    let m = TABLE.after.captures(&text[at..to])?.name("mark")?;
     let end = at + m.end();
-    // a symbol after a number (`10 $`) is on its line and is not the next
-    // amount's own mark (`$8.08 billion-$8.12 billion`, `2023\n$11.7`)
-    if !is_wordlike(m.as_str()) {
-        let gap = &slice[..m.start()];
-        let next = text[end..].trim_start_matches([' ', '\t']);
-        if gap.contains(['-', '\n']) || next.starts_with(|c: char| c.is_ascii_digit() || c == '(') {
+    let next = text[end..].chars().next();
+    if is_wordlike(m.as_str()) {
+        // a word-like name must end at a word boundary (`randomly`, `dongle`)
+        if next.is_some_and(char::is_alphanumeric) {
             return None;
         }
+    } else if next.is_some_and(|c| c.is_ascii_digit()) {
+        return None; // `$10-$20`, `1 $10`: the sign leads the next amount
     }
-    if is_wordlike(m.as_str())
-        && text[end..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
-    {
+    if m.start() > 0 && GLUED_AFTER_ONLY.contains(&m.as_str()) {
         return None;
     }
-    let code = TABLE.codes.get(&key(m.as_str()))?;
+    lookup(at + m.start(), end, m.as_str())
+}
+
+/// A minor unit (`cents`, `cts`, `pence`, `43c`) right after `at`: the major unit's code.
+pub fn minor_after(text: &str, at: usize) -> Option<Mark> {
+    let to = text.floor_char_boundary(at + 16);
+    let caps = TABLE.minor.captures(&text[at..to])?;
+    let glued = caps.name("glued").is_some();
+    let m = caps.name("mark").or_else(|| caps.name("glued"))?;
+    let end = at + m.end();
+    let mut rest = text[end..].chars();
+    let next = rest.next();
+    if is_wordlike(m.as_str()) && next.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    // `10c-5` is a code
+    if glued && next == Some('-') && rest.next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let unit = MINOR_UNITS
+        .iter()
+        .find(|u| u.0.eq_ignore_ascii_case(m.as_str()))?;
     Some(Mark {
         start: at + m.start(),
         end,
-        code,
+        code: Some(unit.1),
+        power: 0,
     })
 }
 
-/// A minor unit (`cents`, `cts`, `pence`) right after `at`: the major unit's code.
-pub fn minor_after(text: &str, at: usize) -> Option<Mark> {
-    let to = text.floor_char_boundary(at + 12);
-    let m = TABLE.minor.captures(&text[at..to])?.name("mark")?;
-    let lower = m.as_str().to_ascii_lowercase();
-    let code = MINOR_UNITS.iter().find(|u| u.0 == lower)?.1;
-    Some(Mark {
-        start: at + m.start(),
-        end: at + m.end(),
-        code,
-    })
+/// Whether a minor unit as written counts only as the minor part of an
+/// amount in a major unit (`$20 and 43c`).
+pub fn minor_needs_major(form: &str) -> bool {
+    MINOR_UNITS
+        .iter()
+        .any(|u| u.2 && u.0.eq_ignore_ascii_case(form))
+}
+
+/// `a dollar`, `a buck`, `an euro`: the spans of articles that count one of
+/// the currency named right after them. The name must end the phrase: `a
+/// dollar bond` and `a dollar-denominated note` name no amount.
+pub fn article_amounts(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for caps in TABLE.article.captures_iter(text) {
+        let (Some(a), Some(name)) = (caps.name("a"), caps.name("name")) else {
+            continue;
+        };
+        let rest = &text[name.end()..];
+        if rest.starts_with(|c: char| c.is_alphanumeric() || c == '-') {
+            continue;
+        }
+        let rest = rest.trim_start_matches([' ', '\t', '\n']);
+        let word: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
+        let word = word.to_ascii_lowercase();
+        let ends = word.is_empty() && !rest.starts_with(|c: char| c.is_ascii_digit());
+        let cents = word == "and" && {
+            let next = rest[3..].trim_start_matches([' ', '\t', '\n']);
+            let to = next.floor_char_boundary(24);
+            crate::number::scan(&next[..to])
+                .first()
+                .is_some_and(|n| n.start == 0)
+        };
+        if ends || cents || ARTICLE_FOLLOWERS.contains(&word.as_str()) {
+            out.push((a.start(), a.end()));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -403,7 +635,7 @@ mod tests {
     #[test]
     fn table_has_no_empty_or_duplicate_forms() {
         for (code, pre, post) in CURRENCIES {
-            assert_eq!(code.len(), 3, "{code}");
+            assert!(code.is_empty() || code.len() == 3, "{code}");
             for f in pre.iter().chain(post.iter()) {
                 assert!(!f.is_empty(), "{code}");
             }
@@ -413,6 +645,13 @@ mod tests {
         let n = codes.len();
         codes.dedup();
         assert_eq!(n, codes.len(), "a code listed twice");
+        for name in ARTICLE_NAMES {
+            assert!(TABLE.article.is_match(&format!("a {name}")), "{name}");
+        }
+    }
+
+    fn code(mark: Option<Mark>) -> Option<&'static str> {
+        mark.and_then(|m| m.code)
     }
 
     #[test]
@@ -422,44 +661,115 @@ mod tests {
             ("US$", "USD"),
             ("revenue of $US", "USD"),
             ("C$", "CAD"),
+            ("c $ ", "CAD"),
             ("HK$", "HKD"),
+            ("hk $ ", "HKD"),
+            ("usd$ ", "USD"),
+            ("nzd$", "NZD"),
             ("€", "EUR"),
             ("EUR ", "EUR"),
             ("USD", "USD"),
             ("£", "GBP"),
             ("¥", "JPY"),
             ("Rs ", "INR"),
-            ("US $ ", "USD"),
+            ("us $ ", "USD"),
+            ("ringgit ", "MYR"),
+            ("malaysian ringgit ", "MYR"),
+            ("MAUD ", "AUD"),
         ];
-        for (text, code) in cases {
-            assert_eq!(
-                before(text, text.len()).map(|m| m.code),
-                Some(code),
-                "{text:?}"
-            );
+        for (text, want) in cases {
+            assert_eq!(code(before(text, text.len())), Some(want), "{text:?}");
         }
-        for text in ["ABCUSD", "rs ", "the ", "ERS", "paying us "] {
+        for text in ["ABCUSD", "rs ", "the ", "ERS", "maud "] {
             assert!(before(text, text.len()).is_none(), "{text:?}");
         }
+        // an article and a possessive, not A$ and S$
+        for text in ["a $", "company's $"] {
+            assert_eq!(code(before(text, text.len())), Some("USD"), "{text:?}");
+        }
+        assert_eq!(before("MSEK ", 5).map(|m| m.power), Some(6));
     }
 
     #[test]
     fn reads_names_after() {
         let cases = [
-            (" billion yen", 0, None),
-            (" yen to the dollar", 0, Some("JPY")),
-            (" dollars", 0, Some("USD")),
-            (" dlrs", 0, Some("USD")),
-            (" Canadian dollars", 0, Some("CAD")),
-            (" euros", 0, Some("EUR")),
-            ("€", 0, Some("EUR")),
-            (" marks", 0, Some("DEM")),
-            (" turkish lira", 0, Some("TRY")),
-            (" randomly", 0, None),
-            (" rupees", 0, Some("INR")),
+            (" billion yen", None),
+            (" yen to the dollar", Some("JPY")),
+            (" dollars", Some("USD")),
+            (" dlrs", Some("USD")),
+            (" Canadian dollars", Some("CAD")),
+            (" euros", Some("EUR")),
+            ("€", Some("EUR")),
+            (" $", Some("USD")),
+            (" ₡", Some("CRC")),
+            ("元", Some("CNY")),
+            ("US$", Some("USD")),
+            ("USD", Some("USD")),
+            ("Rs", Some("INR")),
+            (" Rs", None),
+            (" marks", Some("DEM")),
+            (" turkish lira", Some("TRY")),
+            (" randomly", None),
+            (" rupees", Some("INR")),
+            (" kuwaiti Dinar", Some("KWD")),
+            (" LE", Some("EGP")),
+            (" le", None),
+            (" LEGO", None),
+            (" MUSD", Some("USD")),
+            (" $10", None),
+            ("-$20", None),
         ];
-        for (text, at, code) in cases {
-            assert_eq!(after(text, at).map(|m| m.code), code, "{text:?}");
+        for (text, want) in cases {
+            assert_eq!(code(after(text, 0)), want, "{text:?}");
+        }
+        let francs = after(" francs", 0).expect("francs are money");
+        assert_eq!((francs.code, francs.end), (None, 7));
+    }
+
+    #[test]
+    fn reads_minor_units() {
+        let cases = [
+            (" cents", Some(6)),
+            ("¢", Some(2)),
+            ("c", Some(1)),
+            (" c", None),
+            ("c-5", None),
+            ("cm", None),
+            ("-cent-a-share", Some(5)),
+            (" sen", Some(4)),
+            (" Sen.", None),
+            (" centuries", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(minor_after(text, 0).map(|m| m.end), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn reads_articles_that_count_a_currency() {
+        let cases = [
+            ("paid a dollar", true),
+            ("a dollar and 42 cents", true),
+            ("above a dollar.", true),
+            ("a dollar a share", true),
+            ("a dollar, ninety or eighty cents", true),
+            ("on a dollar basis", false),
+            ("a dollar per megawatt hour", false),
+            ("a euro to dollar rate", false),
+            ("a US dollar and a local currency basis", false),
+            ("a dollar 5", false),
+            ("A buck", true),
+            ("a Canadian dollar", true),
+            ("a dollar bond", false),
+            ("a dollar-denominated note", false),
+            ("a strong dollar", false),
+            ("a yen for travel", false),
+            ("a pound of meat", false),
+            ("a pound coin", false),
+            ("a dollars", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(!article_amounts(text).is_empty(), want, "{text:?}");
         }
     }
 }

@@ -6,20 +6,29 @@
 //! classification do that).
 //!
 //! The work is anchored on numbers, so it is proportional to the figures in
-//! the text, not to its words. For each number, in priority order:
-//! 1. a currency mark before it (`$`, `US$`, `EUR`) makes money;
+//! the text, not to its words. Numbers inside web addresses count for
+//! nothing, and `a` counts one before a currency name that ends the phrase
+//! (`a dollar`, `a dollar and 42 cents`). For each number, in priority order:
+//! 1. a currency mark before it (`$`, `US$`, `EUR`, `c $`, `MSEK`) makes
+//!    money, unless the figure before already read that mark (`10 rmb 20 usd`);
 //! 2. a percent unit after it (`%`, `pct`, `basis points`) makes a percent;
-//! 3. a currency name after it (`yen`, `dlrs`, `euros`) makes money;
-//! 4. a minor unit after it (`cents`, `cts`) makes money in the major unit;
+//! 3. a currency name or sign after it (`yen`, `dlrs`, `euros`, `20€`,
+//!    `115USD`, `75 USD million`) makes money;
+//! 4. a minor unit after it (`cents`, `cts`, `¢`) makes money in the major unit;
 //! 5. a counted noun after it (`customers`) makes a count;
-//! 6. otherwise it is bare, and only a range (`$1.5-2 billion`) or the
-//!    currency of the figure before it (`from 360 billion`) can give it a unit.
+//! 6. `percent of` before it, the two making a whole sentence, makes a percent;
+//! 7. otherwise it is bare, and only a range (`$1.5-2 billion`), an amount in
+//!    a major unit before it (`15 dollars 50`), or the currency of the figure
+//!    before it (`from 360 billion`) can give it a unit.
 //!
 //! Two figures joined by `to`, `-` or `between ... and` form one range when
 //! their units agree; the scale of the high end applies to a low end written
-//! without one. Overlaps cannot arise: each number is read once, and a range
-//! consumes both of its numbers.
+//! without one. An amount in a major unit and one in a minor unit right after
+//! it form one amount (`3 dollars 50 cents`, see [`compound`]). Overlaps cannot
+//! arise: each number is read once, and a range or compound consumes both of
+//! its numbers.
 
+mod compound;
 pub mod count;
 pub mod currency;
 pub mod percent;
@@ -127,15 +136,49 @@ static CARRY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("carry pattern")
 });
 
+/// Web addresses: their digits (`%2D9114`, `?q=30%25`) are no figures.
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)(?:https?://|ftp://|www\.)[^\s<>"'()\[\]]+"#).expect("url pattern")
+});
+
 /// All figures of `text`, in order. `names` are sorted spans of names that
 /// contain numbers (`Microsoft 365`); no figure is read inside them.
 pub fn recognize(text: &str, names: &[(usize, usize)]) -> Vec<Mention> {
-    let atoms: Vec<Atom> = number::scan(text)
-        .into_iter()
-        .filter(|n| !inside_name(names, n) && !after_label(text, n))
-        .filter(|n| !n.glued || currency::before(text, n.start).is_some())
-        .map(|n| read_atom(text, n))
-        .collect();
+    let urls: Vec<(usize, usize)> = URL.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    let mut numbers = number::scan(text);
+    // `a dollar`: the article counts one
+    let articles = currency::article_amounts(text);
+    if !articles.is_empty() {
+        numbers.extend(articles.into_iter().map(|(start, end)| Number {
+            start,
+            end,
+            value: Decimal::from_int(1),
+            scaled: false,
+            power: 0,
+            written: true,
+            plain: false,
+            glued: false,
+            glued_after: false,
+        }));
+        numbers.sort_by_key(|n| n.start);
+    }
+    let mut atoms: Vec<Atom> = Vec::with_capacity(numbers.len());
+    // a currency mark is read once: `10 rmb 20 usd` is 10 CNY and 20 USD
+    let mut taken = 0;
+    for n in numbers {
+        if inside_name(names, &n) || inside_name(&urls, &n) || after_label(text, &n) {
+            continue;
+        }
+        if n.glued && currency::before(text, n.start).is_none() {
+            continue; // `S3`, `FY2024`, but `US5.6`
+        }
+        if n.glued_after && !currency_glued_after(text, &n) {
+            continue; // `5G`, `3D`, but `115USD`, `43c`
+        }
+        let atom = read_atom(text, n, taken);
+        taken = atom.end;
+        atoms.push(atom);
+    }
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < atoms.len() {
@@ -147,8 +190,21 @@ pub fn recognize(text: &str, names: &[(usize, usize)]) -> Vec<Mention> {
             i += 2;
             continue;
         }
+        // `3 dollars 50 cents`, `$20 and 43c`
+        if let Some(mut m) = atoms
+            .get(i + 1)
+            .and_then(|b| compound::join(text, &atoms[i], b))
+        {
+            hedge(text, &mut m);
+            out.push(m);
+            i += 2;
+            continue;
+        }
         let atom = &atoms[i];
         i += 1;
+        if atom.rule == MINOR_PART_RULE {
+            continue; // `zone 5c`: no major amount before it
+        }
         let Some(mut m) = finish(text, atom, &out, atoms.get(i)) else {
             continue;
         };
@@ -177,7 +233,34 @@ static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("month pattern")
 });
 
-fn read_atom(text: &str, n: Number) -> Atom {
+/// Letters glued after the digits are a currency (`115USD`, `42RM`, `43c`).
+fn currency_glued_after(text: &str, n: &Number) -> bool {
+    currency::after(text, n.end).is_some_and(|m| m.start == n.end)
+        || currency::minor_after(text, n.end).is_some_and(|m| m.start == n.end)
+}
+
+/// A number follows `at`, after spaces at most.
+fn leads_number(text: &str, at: usize) -> bool {
+    text[at..]
+        .trim_start_matches([' ', '\t'])
+        .starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Applies a currency mark's scale (`MUSD 30`) or a scale word written after
+/// the currency (`75 USD million`) to the atom's number.
+fn rescale(atom: &mut Atom, power: i32) {
+    if power == 0 || atom.number.scaled {
+        return;
+    }
+    atom.value = atom.number.value.scale(power);
+    atom.number.value = atom.value;
+    atom.number.scaled = true;
+    atom.number.power = power;
+}
+
+/// The atom of number `n`: its unit, read around it. Text before `taken` was
+/// read by the atom before, so a mark there is not this number's.
+fn read_atom(text: &str, n: Number, taken: usize) -> Atom {
     let mut atom = Atom {
         number: n,
         kind: None,
@@ -203,13 +286,17 @@ fn read_atom(text: &str, n: Number) -> Atom {
         after = n.end + 1;
         mark_at = n.start - 1;
     }
-    if let Some(mark) = currency::before(text, mark_at) {
+    if let Some(mark) = currency::before(text, mark_at).filter(|m| m.start >= taken) {
         atom.kind = Some(Kind::Money);
         atom.start = mark.start;
-        atom.currency = Some(mark.code);
+        atom.currency = mark.code;
         atom.rule = "money/mark-number";
-        // `$5 million dollars`, `US$ 5 USD`: the name repeats the mark
-        if let Some(again) = currency::after(text, after).filter(|a| a.code == mark.code) {
+        rescale(&mut atom, mark.power);
+        // `$5 million dollars`, `US$ 5 USD`: the name repeats the mark, unless
+        // it leads the next amount (`$ 20,000.00 $ 37,305.97`)
+        if let Some(again) = currency::after(text, after)
+            .filter(|a| a.code == mark.code && !leads_number(text, a.end))
+        {
             atom.end = again.end;
         }
     } else if let Some(p) = percent::after(text, after) {
@@ -225,14 +312,26 @@ fn read_atom(text: &str, n: Number) -> Atom {
     } else if let Some(mark) = currency::after(text, after).filter(|m| !is_weight(text, m)) {
         atom.kind = Some(Kind::Money);
         atom.end = mark.end;
-        atom.currency = Some(mark.code);
+        atom.currency = mark.code;
         atom.rule = "money/number-name";
+        rescale(&mut atom, mark.power);
+        // `75 USD million`: the scale written after the currency
+        if let Some((end, power)) =
+            number::scale_after(text, mark.end).filter(|_| !atom.number.scaled)
+        {
+            rescale(&mut atom, power);
+            atom.end = end;
+        }
     } else if let Some(mark) = currency::minor_after(text, after) {
         atom.kind = Some(Kind::Money);
         atom.end = mark.end;
         atom.value = n.value.scale(-2);
-        atom.currency = Some(mark.code);
-        atom.rule = "money/number-minor-unit";
+        atom.currency = mark.code;
+        atom.rule = if currency::minor_needs_major(&text[mark.start..mark.end]) {
+            MINOR_PART_RULE
+        } else {
+            MINOR_RULE
+        };
     } else if let Some(noun) = count::after(text, after)
         .filter(|c| !c.singular || n.value == Decimal::from_int(1))
         .filter(|c| !in_table_row(text, n.start, c.end))
@@ -241,6 +340,11 @@ fn read_atom(text: &str, n: Number) -> Atom {
         atom.unit = Some(noun.unit);
         atom.context_end = noun.end;
         atom.rule = "count/number-noun";
+    } else if let Some(start) = percent::unit_of_before(text, n.start, n.end) {
+        atom.kind = Some(Kind::Percent);
+        atom.start = start;
+        atom.unit = Some("percent");
+        atom.rule = "percent/unit-of-number";
     }
     if atom.kind.is_some() {
         atom.context_end = atom.context_end.max(atom.end);
@@ -264,6 +368,11 @@ fn accounting(text: &str, open: usize) -> bool {
 static ACCOUNTING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(?-u:\b)(?:of|was|were|is|at|to)|:)[ \t]*$").expect("accounting pattern")
 });
+
+/// The rule of an amount in a minor unit (`50 cents`).
+const MINOR_RULE: &str = "money/number-minor-unit";
+/// A minor unit that is only the part of an amount after its major unit (`43c`).
+const MINOR_PART_RULE: &str = "money/minor-part";
 
 /// `two pounds of meat` is a weight, not money.
 fn is_weight(text: &str, mark: &currency::Mark) -> bool {
@@ -501,7 +610,9 @@ fn currency_ahead(text: &str, atom: &Atom, next: Option<&Atom>) -> Option<&'stat
     let next = next.filter(|b| b.kind == Some(Kind::Money))?;
     let join = text.get(atom.end..next.start)?;
     let joined = matches!(join.trim(), "to" | "and" | "or" | "-" | "–");
-    (joined && !atom.number.is_year_like(text)).then_some(next.currency?)
+    // `between 3 and 1 dollars` is no range of money
+    let ascending = atom.value <= next.value;
+    (joined && ascending && !atom.number.is_year_like(text)).then_some(next.currency?)
 }
 
 /// Counted nouns, as a pattern for finding one before a bare number.

@@ -19,6 +19,31 @@ static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("percent pattern")
 });
 
+/// `percent of 10`, `per cent of twenty-two` as a whole sentence: the unit
+/// written first, as a label, reads as that many percent. In running text
+/// (`5 percent of 10 stores`, `What percent of 10 is 3?`) the number after
+/// `of` is something else, so the phrase must stand alone.
+static UNIT_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:percents?|per[ \t]?cent)[ \t]+of[ \t]+$").expect("unit-of pattern")
+});
+
+/// Where `percent of` starts, for the number at `start..end` that ends a
+/// sentence which that phrase opens.
+pub fn unit_of_before(text: &str, start: usize, end: usize) -> Option<usize> {
+    let from = text.floor_char_boundary(start.saturating_sub(24));
+    let unit = from + UNIT_OF.find(&text[from..start])?.start();
+    let head = text[..unit].trim_end_matches([' ', '\t']);
+    let opens = head.is_empty() || head.ends_with(['.', '!', '?', ';', ':', '\n']);
+    let tail = text[end..].trim_start_matches([' ', '\t']);
+    let mut rest = tail.chars();
+    let closes = match rest.next() {
+        None | Some('\n' | '!' | '?' | ';') => true,
+        Some('.') => !rest.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    };
+    (opens && closes).then_some(unit)
+}
+
 /// The percent unit that starts right after `at`, if any.
 pub fn after(text: &str, at: usize) -> Option<PercentUnit> {
     let to = text.floor_char_boundary(at + 32);
@@ -37,6 +62,21 @@ pub fn after(text: &str, at: usize) -> Option<PercentUnit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_a_unit_written_first_only_as_a_whole_sentence() {
+        let cases = [
+            ("percent of 45", Some(0)),
+            ("Up. Per cent of 45.", Some(4)),
+            ("5 percent of 45 stores", None),
+            ("What percent of 45 is 3?", None),
+            ("the percent of 45", None),
+        ];
+        for (text, want) in cases {
+            let at = text.find("45").unwrap();
+            assert_eq!(unit_of_before(text, at, at + 2), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn reads_percent_units() {
