@@ -105,7 +105,7 @@ pub fn attribute(
     let in_span = |span: (usize, usize)| {
         let lo = scene.entities.partition_point(|e| e.start < span.0);
         let hi = scene.entities.partition_point(|e| e.start < span.1);
-        &scene.entities[lo..hi]
+        &scene.entities[lo..hi.max(lo)]
     };
     let sentence_entities = in_span(sentence);
     let source = sentence_entities

@@ -108,8 +108,14 @@ impl Extractor {
         let mut sentence = (0, 0);
         let mut previous: Option<(recognize::Mention, bool)> = None;
         for m in mentions {
-            if !(sentence.0 <= m.start && m.start < sentence.1) {
-                sentence = segment::sentence_at(text, m.start);
+            if !(sentence.0 <= m.start && m.end <= sentence.1) {
+                // a figure wrapped over a line (`40 mln\nSwiss francs`) keeps
+                // its sentence whole
+                let (a, b) = (
+                    segment::sentence_at(text, m.start),
+                    segment::sentence_at(text, m.end - 1),
+                );
+                sentence = (a.0.min(b.0), a.1.max(b.1));
             }
             if segment::in_link_list(text, m.start) {
                 continue; // a list of links to other stories: page clutter

@@ -263,6 +263,16 @@ fn sources_are_kept_apart_from_providers() {
 }
 
 #[test]
+fn a_figure_wrapped_over_a_line_keeps_its_sentence() {
+    // a line break inside a figure once split its sentence and panicked
+    let text = "Kaito Kogyo Co Ltd is launching 40 mln\nSwiss francs of five year notes, lead manager Alpen Bank Corp said.";
+    let facts = extract_text("case", text);
+    assert_eq!(facts.len(), 1, "{facts:?}");
+    assert_eq!(facts[0].currency.as_deref(), Some("CHF"));
+    assert_eq!(facts[0].provider.as_deref(), Some("Kaito Kogyo"));
+}
+
+#[test]
 fn link_lists_are_clutter() {
     let text = "Netflix added 9 million subscribers.\n\n- [Rival raises $2 billion](https://example.com/a)\n";
     let facts = extract_text("case", text);
