@@ -186,6 +186,34 @@ const CASES: &[Case] = &[
         Some("Meta"),
         "revenue_target",
     ),
+    // a speaker's `we` and `our` are the document's company
+    case(
+        "Snowflake Inc. (NYSE: SNOW) held its earnings call.\n\nWe grew 40% on our new Azure integration.",
+        "40%",
+        Some("Snowflake"),
+        "growth",
+    ),
+    // an index named after the figure
+    case(
+        "Oracle shares rose while the market posted a 1.2 percent gain in the S&P 500.",
+        "1.2 percent",
+        None,
+        "growth",
+    ),
+    // a comparison with guidance states an actual
+    case(
+        "Zoom's revenue of $1.18 billion was above the high end of its guidance.",
+        "$1.18 billion",
+        Some("Zoom"),
+        "revenue",
+    ),
+    // accounting parentheses in a table row
+    negative(
+        "(in millions)\nOperating loss | (214) | (187)",
+        "(214)",
+        None,
+        "operating_income",
+    ),
     // signs: declines and losses, not levels reached
     negative(
         "Intel's revenue fell 8% in the quarter.",
