@@ -345,6 +345,11 @@ fn read_atom(text: &str, n: Number, taken: usize) -> Atom {
         atom.start = start;
         atom.unit = Some("percent");
         atom.rule = "percent/unit-of-number";
+    } else if let Some(end) = margin_points(text, n.start, after) {
+        atom.kind = Some(Kind::Percent);
+        atom.end = end;
+        atom.unit = Some("percentage_points");
+        atom.rule = "percent/points";
     }
     if atom.kind.is_some() {
         atom.context_end = atom.context_end.max(atom.end);
@@ -373,6 +378,27 @@ static ACCOUNTING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 const MINOR_RULE: &str = "money/number-minor-unit";
 /// A minor unit that is only the part of an amount after its major unit (`43c`).
 const MINOR_PART_RULE: &str = "money/minor-part";
+
+/// `expanded pre-tax margin by 12 points`, `a three-point tailwind`: points
+/// of a margin, a rate or a growth figure are percentage points (an index's
+/// points are not: the clause must speak of a margin, rate, share or growth).
+fn margin_points(text: &str, start: usize, after: usize) -> Option<usize> {
+    let unit = POINTS.find(&text[after..text.floor_char_boundary((after + 12).min(text.len()))])?;
+    let from = text.floor_char_boundary(start.saturating_sub(80));
+    let around = &text[from..text.floor_char_boundary((after + 60).min(text.len()))];
+    (POINTS_TOPIC.is_match(around) && !INDEX_WORDS.is_match(around)).then_some(after + unit.end())
+}
+
+static POINTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:[ \t]+|-)points?(?-u:\b)").expect("points pattern"));
+static POINTS_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:margins?|rates?|share|growth|tailwind|headwind|impact|impacted|yield|mix|expanded|expansion|contraction|improvement|accretive|dilutive|basis)(?-u:\b)")
+        .expect("points topic pattern")
+});
+static INDEX_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:index|indexes|Dow|S&P|Nasdaq|average|FTSE|DAX|Nikkei|points? (?:higher|lower)|closed)(?-u:\b)")
+        .expect("index words pattern")
+});
 
 /// `two pounds of meat` is a weight, not money.
 fn is_weight(text: &str, mark: &currency::Mark) -> bool {

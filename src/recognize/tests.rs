@@ -11,6 +11,19 @@ fn ranges_take_the_scale_of_their_high_end() {
 }
 
 #[test]
+fn points_of_a_margin_are_percentage_points() {
+    for text in [
+        "it expanded pre-tax margin by 12 points",
+        "a three-point tailwind to growth",
+    ] {
+        let m = recognize(text, &[]);
+        assert_eq!(m.len(), 1, "{text}: {m:?}");
+        assert_eq!(m[0].unit, Some("percentage_points"), "{text}");
+    }
+    assert!(recognize("the Dow closed 300 points higher", &[]).is_empty());
+}
+
+#[test]
 fn accounting_parentheses_are_negative() {
     let cases = [
         ("|Other Bets|($813)|", "($813)", "-813"),
