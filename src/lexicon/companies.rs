@@ -8,7 +8,8 @@
 //!
 //! Input: a document's text and the lexicon. Output: entities for each such
 //! name and for its short forms later in the text (`Toshiba`, `D-Wave`,
-//! `Computer Associates`, the ticker), plus the order in which the names were
+//! `Computer Associates`; a ticker is no alias, since tickers are often
+//! common acronyms: `SMR developers` is no mention of NuScale), plus the order in which the names were
 //! first seen (the first is often the issuer of a release).
 
 use super::{Entity, Lexicon, Role, is_word_edge};
@@ -266,14 +267,6 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Found {
         }
         if !GENERIC.contains(&words[0]) && words[0].len() >= 3 {
             aliases.push((words[0].to_string(), canonical.clone()));
-        }
-        for sym in ["sym", "sym2", "sym3"] {
-            if let Some(s) = caps.name(sym) {
-                aliases.push((
-                    s.as_str().trim_end_matches('.').to_string(),
-                    canonical.clone(),
-                ));
-            }
         }
     }
     for caps in MARKED.captures_iter(text) {

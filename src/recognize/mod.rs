@@ -629,7 +629,7 @@ fn table_cell(text: &str, atom: &Atom) -> Option<Mention> {
 }
 
 /// How far back (bytes) a scaled bare amount takes the currency of the money before it.
-const CARRY_SCALED: usize = 600;
+const CARRY_SCALED: usize = 1500;
 
 /// `from 18.5 mln to 309.3 mln dlrs`: the unit written once, on the second figure.
 fn currency_ahead(text: &str, atom: &Atom, next: Option<&Atom>) -> Option<&'static str> {
