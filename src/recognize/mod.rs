@@ -563,7 +563,7 @@ fn carried_currency(text: &str, atom: &Atom, before: &[Mention]) -> Option<&'sta
     if n.is_year_like(text) || looks_like_name(text, n) {
         return None;
     }
-    let prev = before.last().filter(|m| m.kind == Kind::Money)?;
+    let prev = before.iter().rev().find(|m| m.kind == Kind::Money)?;
     let between = text.get(prev.end..n.start)?;
     // a scaled amount carries on the currency of the paragraph (`Sales are
     // expected to be 460 billion`); a plain number only within its sentence
@@ -670,11 +670,15 @@ fn counted_before(text: &str, atom: &Atom, before: &[Mention]) -> Option<&'stati
     let head = &text[sentence.0..n.start];
     let noun = NOUN_BEFORE.find_iter(head).last()?;
     let noun_end = sentence.0 + noun.end();
-    if before
-        .iter()
-        .rev()
-        .take_while(|m| m.start >= noun_end)
-        .any(|m| m.kind == Kind::Money)
+    // `The number of customers with ARR above $100,000 grew 21% to 1,870`:
+    // the subject says a count follows, whatever amounts qualify it
+    let counted_subject = NUMBER_OF.is_match(&head[..noun.start()]);
+    if !counted_subject
+        && before
+            .iter()
+            .rev()
+            .take_while(|m| m.start >= noun_end)
+            .any(|m| m.kind == Kind::Money)
     {
         return None;
     }
@@ -687,6 +691,11 @@ fn counted_before(text: &str, atom: &Atom, before: &[Mention]) -> Option<&'stati
         .find(|(w, _)| *w == word)
         .map(|(_, unit)| *unit)
 }
+
+static NUMBER_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:number|count|total)[ \t\n]+of[ \t\n]+(?:\w+[ \t\n]+)?$")
+        .expect("number of pattern")
+});
 
 /// `the two companies`, `its three customers`: a reference to known things.
 fn after_determiner(text: &str, n: &Number) -> bool {

@@ -46,3 +46,15 @@ fn accounting_parentheses_are_negative() {
     let text = "Net income grew to 1.17 billion euros ($1.39 billion), or 4.43 euros per share, from a year ago.";
     assert!(recognize(text, &[]).iter().all(|m| !m.minus));
 }
+
+#[test]
+fn a_number_of_things_is_counted_whatever_qualifies_them() {
+    let text = "The number of customers with ARR above $100,000 grew 21% to 1,870.";
+    let m = recognize(text, &[]);
+    let last = m.last().unwrap();
+    assert_eq!(
+        (last.kind, last.unit),
+        (Kind::Count, Some("customers")),
+        "{m:?}"
+    );
+}
