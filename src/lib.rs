@@ -29,6 +29,7 @@
 pub mod attribute;
 pub mod classify;
 pub mod decimal;
+pub mod guard;
 pub mod input;
 pub mod lexicon;
 pub mod number;

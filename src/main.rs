@@ -3,7 +3,7 @@
 use clap::{Parser, ValueEnum};
 use extract::lexicon::Lexicon;
 use extract::run::{self, Config, Format};
-use extract::{Extractor, input};
+use extract::{Extractor, guard, input};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -79,6 +79,7 @@ enum OutputFormat {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    guard::quiet_document_panics();
     let mut stderr = std::io::stderr().lock();
     if let Some(path) = &cli.text {
         return print_text(path, &mut stderr);

@@ -11,7 +11,7 @@
 
 use crate::input::{self, Document, InputError, Source};
 use crate::record::{FIELDS, Fact};
-use crate::{Extractor, summary};
+use crate::{Extractor, guard, summary};
 use rayon::prelude::*;
 use std::io::{self, BufRead, Write};
 
@@ -219,8 +219,35 @@ fn json_lines(source: Source) -> impl Iterator<Item = Job> {
     std::iter::from_fn(move || lines.next())
 }
 
+/// Reads and extracts one job; a panic in either is caught and reported as
+/// an internal error of that document (see [`crate::guard`]).
 fn process(config: &Config, job: Job) -> Done {
-    let doc = match job {
+    let failed = |error: String| Done {
+        rendered: Vec::new(),
+        facts: Vec::new(),
+        count: 0,
+        error: Some(error),
+        warning: None,
+    };
+    let name = match &job {
+        Job::Read(source) => source.name(),
+        Job::Parsed(doc) => doc.name.clone(),
+        Job::Line { origin, number, .. } => format!("{origin}:{number}"),
+        Job::Failed(e) => e.name.clone(),
+    };
+    let doc = match guard::catch(|| read_job(job)) {
+        Ok(Ok(d)) => d,
+        Ok(Err(e)) => return failed(e.to_string()),
+        Err(panic) => return failed(format!("{name}: internal error: {panic}")),
+    };
+    match guard::catch(|| extract_document(config, &doc)) {
+        Ok(done) => done,
+        Err(panic) => failed(format!("{}: internal error: {panic}", doc.name)),
+    }
+}
+
+fn read_job(job: Job) -> Result<Document, InputError> {
+    match job {
         Job::Read(source) => input::read(&source),
         Job::Parsed(doc) => Ok(doc),
         Job::Line {
@@ -229,19 +256,11 @@ fn process(config: &Config, job: Job) -> Done {
             line,
         } => input::from_json_line(&line, &origin, number),
         Job::Failed(e) => Err(e),
-    };
-    let doc = match doc {
-        Ok(d) => d,
-        Err(e) => {
-            return Done {
-                rendered: Vec::new(),
-                facts: Vec::new(),
-                count: 0,
-                error: Some(e.to_string()),
-                warning: None,
-            };
-        }
-    };
+    }
+}
+
+fn extract_document(config: &Config, doc: &Document) -> Done {
+    guard::injected_panic(&doc.text);
     let facts = config.extractor.extract(&doc.name, &doc.text);
     let mut rendered = Vec::new();
     if !config.summary {
@@ -252,7 +271,7 @@ fn process(config: &Config, job: Job) -> Done {
         count: facts.len(),
         facts: if config.summary { facts } else { Vec::new() },
         error: None,
-        warning: doc.warning.map(|w| format!("{}: {w}", doc.name)),
+        warning: doc.warning.as_ref().map(|w| format!("{}: {w}", doc.name)),
     }
 }
 
