@@ -33,6 +33,7 @@ pub mod guard;
 pub mod input;
 pub mod lexicon;
 pub mod number;
+pub mod progress;
 pub mod recognize;
 pub mod record;
 pub mod run;

@@ -4,7 +4,7 @@ use clap::{Parser, ValueEnum};
 use extract::lexicon::Lexicon;
 use extract::run::{self, Config, Format};
 use extract::{Extractor, guard, input};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -80,7 +80,7 @@ enum OutputFormat {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     guard::quiet_document_panics();
-    let mut stderr = std::io::stderr().lock();
+    let mut stderr = std::io::stderr();
     if let Some(path) = &cli.text {
         return print_text(path, &mut stderr);
     }
@@ -107,6 +107,7 @@ fn main() -> ExitCode {
         },
         summary: cli.summary,
         extractor: Extractor::new(lexicon).with_sentences(cli.context),
+        progress: stderr.is_terminal(),
     };
     let mut stdout = std::io::stdout().lock();
     match run::run(&config, &mut stdout, &mut stderr) {

@@ -10,6 +10,7 @@
 //! run goes on.
 
 use crate::input::{self, Document, InputError, Source};
+use crate::progress::Progress;
 use crate::record::{FIELDS, Fact};
 use crate::{Extractor, guard, summary};
 use rayon::prelude::*;
@@ -36,6 +37,8 @@ pub struct Config {
     /// Print a table per provider and metric instead of records.
     pub summary: bool,
     pub extractor: Extractor,
+    /// Show a progress bar on stderr when the run is long (see [`crate::progress`]).
+    pub progress: bool,
 }
 
 /// How a run went.
@@ -78,6 +81,9 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
         .num_threads(config.threads)
         .build()
         .map_err(io::Error::other)?;
+    let sources = input::expand(&config.inputs);
+    let progress = Progress::new(config.progress, (!config.jsonl).then_some(sources.len()));
+    let mut err = progress.stderr(err);
     let mut report = Report::default();
     let mut table = summary::Summary::default();
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
@@ -106,6 +112,7 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
                 .collect()
         });
         for d in done {
+            progress.inc();
             if let Some(e) = d.error {
                 report.failed += 1;
                 writeln!(err, "extract: {e}")?;
@@ -123,7 +130,7 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
         }
         Ok(true)
     };
-    for source in input::expand(&config.inputs) {
+    for source in sources {
         let jobs: Box<dyn Iterator<Item = Job>> = match source {
             Err(e) => Box::new(std::iter::once(Job::Failed(e))),
             Ok(s) if config.jsonl => Box::new(json_lines(s)),
