@@ -74,3 +74,8 @@ pub const FIELDS: &[&str] = &[
     "rule",
     "sentence",
 ];
+
+/// The JSON Schema (draft 2020-12) of a record, as `extract --schema`
+/// prints it. Kept by hand beside this file; a test checks the corpus
+/// output against it.
+pub const SCHEMA: &str = include_str!("record.schema.json");
