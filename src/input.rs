@@ -156,6 +156,17 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
 }
 
 /// Decodes bytes into a document; HTML (by name or content) becomes its visible text.
+///
+/// ```
+/// use extract::input::from_bytes;
+/// // Windows-1252: 0x80 is the euro sign; decoded with a warning
+/// let doc = from_bytes("memo.txt".into(), b"Sales of \x80 5 million", false).unwrap();
+/// assert_eq!(doc.text, "Sales of € 5 million");
+/// assert!(doc.warning.is_some());
+/// // HTML becomes the text a reader sees
+/// let doc = from_bytes("page.html".into(), b"<p>Revenue <b>rose</b> 5%</p>", true).unwrap();
+/// assert_eq!(doc.text, "Revenue rose 5%");
+/// ```
 pub fn from_bytes(name: String, bytes: &[u8], html_by_name: bool) -> Result<Document, InputError> {
     let decoded = decode::decode(bytes).map_err(|e| InputError {
         name: name.clone(),

@@ -8,6 +8,23 @@
 //! the output does not depend on the thread count. A document that cannot be
 //! read is reported on stderr in its place (`extract: PATH: reason`) and the
 //! run goes on.
+//!
+//! ```
+//! use extract::run::{Config, Format, run};
+//! let path = std::env::temp_dir().join(format!("run-doc-{}.txt", std::process::id()));
+//! std::fs::write(&path, "AWS has more than 1 million customers.").unwrap();
+//! let config = Config {
+//!     inputs: vec![path.display().to_string(), "missing.txt".into()],
+//!     format: Format::Csv,
+//!     ..Config::default()
+//! };
+//! let (mut out, mut err) = (Vec::new(), Vec::new());
+//! let report = run(&config, &mut out, &mut err).unwrap();
+//! std::fs::remove_file(&path).unwrap();
+//! assert_eq!((report.documents, report.facts, report.failed), (1, 1, 1));
+//! assert!(String::from_utf8(out).unwrap().starts_with("doc,start,end,text,"));
+//! assert_eq!(err, b"extract: missing.txt: no such file or directory\n");
+//! ```
 
 use crate::input::{self, Document, InputError, Source};
 use crate::progress::Progress;
@@ -44,7 +61,9 @@ pub struct Config {
 /// How a run went.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Report {
+    /// Documents read and extracted.
     pub documents: usize,
+    /// Records written (or counted, for a summary).
     pub facts: usize,
     /// Inputs that could not be read.
     pub failed: usize,
