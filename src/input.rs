@@ -3,12 +3,14 @@
 //!
 //! Files are decoded (see [`decode`]) and HTML, by extension or by content,
 //! becomes its visible text (see [`html`]). Directories are walked
-//! recursively in sorted order for `.txt`, `.md`, `.html` and `.htm` files.
+//! recursively in sorted order for `.txt`, `.md`, `.html` and `.htm` files
+//! (not following links to directories, which can make cycles).
 //! JSON-lines input holds one document per line, `{"id", "text"}` or
 //! `{"id", "html"}`. Non-goal: anything beyond reading; no extraction here.
 
 pub mod decode;
 pub mod html;
+pub mod nesting;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -112,15 +114,21 @@ fn walk(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    // A directory reached through a symbolic link is not entered: links can
+    // make cycles. Linked files are read like any other.
+    let mut paths: Vec<(PathBuf, bool)> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+        .collect();
     paths.sort();
-    for path in paths {
-        if path.is_dir() {
+    for (path, is_dir) in paths {
+        if is_dir {
             walk(&path, out);
         } else if path
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+            && !path.is_dir()
         {
             out.push(Ok(Source::File(path)));
         }
@@ -148,6 +156,17 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
 }
 
 /// Decodes bytes into a document; HTML (by name or content) becomes its visible text.
+///
+/// ```
+/// use extract::input::from_bytes;
+/// // Windows-1252: 0x80 is the euro sign; decoded with a warning
+/// let doc = from_bytes("memo.txt".into(), b"Sales of \x80 5 million", false).unwrap();
+/// assert_eq!(doc.text, "Sales of € 5 million");
+/// assert!(doc.warning.is_some());
+/// // HTML becomes the text a reader sees
+/// let doc = from_bytes("page.html".into(), b"<p>Revenue <b>rose</b> 5%</p>", true).unwrap();
+/// assert_eq!(doc.text, "Revenue rose 5%");
+/// ```
 pub fn from_bytes(name: String, bytes: &[u8], html_by_name: bool) -> Result<Document, InputError> {
     let decoded = decode::decode(bytes).map_err(|e| InputError {
         name: name.clone(),

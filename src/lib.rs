@@ -29,9 +29,11 @@
 pub mod attribute;
 pub mod classify;
 pub mod decimal;
+pub mod guard;
 pub mod input;
 pub mod lexicon;
 pub mod number;
+pub mod progress;
 pub mod recognize;
 pub mod record;
 pub mod run;
@@ -62,6 +64,17 @@ impl Default for Extractor {
 }
 
 impl Extractor {
+    /// An extractor with `lexicon`, e.g. the built-in companies plus a
+    /// user's own (the format of `extract --providers FILE`):
+    ///
+    /// ```
+    /// use extract::{Extractor, lexicon::Lexicon};
+    /// let lexicon = Lexicon::with_extra("Contoso\tprovider\tContoso|Contoso Cloud").unwrap();
+    /// let extractor = Extractor::new(lexicon).with_sentences(true);
+    /// let facts = extractor.extract("memo", "Contoso Cloud revenue rose 12%.");
+    /// assert_eq!(facts[0].provider.as_deref(), Some("Contoso"));
+    /// assert_eq!(facts[0].sentence.as_deref(), Some("Contoso Cloud revenue rose 12%."));
+    /// ```
     pub fn new(lexicon: Lexicon) -> Extractor {
         Extractor {
             lexicon,
@@ -224,6 +237,18 @@ fn per_share_fits(previous: &Fact, m: &recognize::Mention) -> bool {
 }
 
 /// The facts of one document, with the built-in lexicon.
+///
+/// `doc` is the name records carry; `text` is the document's text, to
+/// which the facts' byte offsets refer. To read files (decoding, HTML) see
+/// [`input::read`]; for many documents in parallel, [`run::run`].
+///
+/// ```
+/// let text = "Azure revenue grew 30%. AWS has more than 1 million customers.";
+/// for fact in extract::extract_text("news.txt", text) {
+///     assert_eq!(&text[fact.start..fact.end], fact.text);
+///     println!("{}", serde_json::to_string(&fact).unwrap());
+/// }
+/// ```
 pub fn extract_text(doc: &str, text: &str) -> Vec<Fact> {
     static DEFAULT: std::sync::LazyLock<Extractor> = std::sync::LazyLock::new(Extractor::default);
     DEFAULT.extract(doc, text)

@@ -18,14 +18,33 @@ use serde::Serialize;
 /// `start..end` are byte offsets into the document's text, and
 /// `text == doc_text[start..end]`. For HTML input the text is the visible
 /// text that `extract --text FILE` prints.
+///
+/// A fact serializes (serde) to one JSON object, the record of the
+/// project's contract; [`SCHEMA`] is its JSON Schema.
+///
+/// ```
+/// let text = "Revenue rose 12% to $5.6 billion.";
+/// let facts = extract::extract_text("release.txt", text);
+/// let money = facts.iter().find(|f| f.currency.as_deref() == Some("USD")).unwrap();
+/// assert_eq!(money.text, "$5.6 billion");
+/// assert_eq!(&text[money.start..money.end], money.text);
+/// assert_eq!(money.value.to_string(), "5600000000");
+/// let json = serde_json::to_value(money).unwrap();
+/// assert_eq!(json["kind"], "money");
+/// assert_eq!(json["value"], 5_600_000_000u64);
+/// assert_eq!(json["metric"], "revenue");
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Fact {
     /// The input as named on the command line, or a JSON-lines `id`.
     pub doc: String,
+    /// Byte offset of the start of `text` in the document's text.
     pub start: usize,
+    /// Byte offset of the end of `text` in the document's text.
     pub end: usize,
     /// The figure as written, hedge words included (`more than $1.7 billion`).
     pub text: String,
+    /// `money`, `percent` or `count`.
     pub kind: Kind,
     /// Money in currency units, percent as the percentage, count as the
     /// number; the low end of a range; negative for a decline or loss.
@@ -37,9 +56,12 @@ pub struct Fact {
     /// For counts, the counted noun (plural, lower case); for percents,
     /// `percent` or `percentage_points`.
     pub unit: Option<String>,
+    /// `exact`, `more_than`, `at_least`, `less_than`, `at_most`,
+    /// `approximately` or `range`.
     pub qualifier: Qualifier,
     /// Canonical company name.
     pub provider: Option<String>,
+    /// What the figure measures (`revenue`, `growth`, `customers`, ...).
     pub metric: Metric,
     /// `Q4`, `Q4 2014`, `FY2015`, `H1 2024`, `2018`.
     pub period: Option<String>,
@@ -74,3 +96,8 @@ pub const FIELDS: &[&str] = &[
     "rule",
     "sentence",
 ];
+
+/// The JSON Schema (draft 2020-12) of a record, as `extract --schema`
+/// prints it. Kept by hand beside this file; a test checks the corpus
+/// output against it.
+pub const SCHEMA: &str = include_str!("record.schema.json");

@@ -8,10 +8,28 @@
 //! the output does not depend on the thread count. A document that cannot be
 //! read is reported on stderr in its place (`extract: PATH: reason`) and the
 //! run goes on.
+//!
+//! ```
+//! use extract::run::{Config, Format, run};
+//! let path = std::env::temp_dir().join(format!("run-doc-{}.txt", std::process::id()));
+//! std::fs::write(&path, "AWS has more than 1 million customers.").unwrap();
+//! let config = Config {
+//!     inputs: vec![path.display().to_string(), "missing.txt".into()],
+//!     format: Format::Csv,
+//!     ..Config::default()
+//! };
+//! let (mut out, mut err) = (Vec::new(), Vec::new());
+//! let report = run(&config, &mut out, &mut err).unwrap();
+//! std::fs::remove_file(&path).unwrap();
+//! assert_eq!((report.documents, report.facts, report.failed), (1, 1, 1));
+//! assert!(String::from_utf8(out).unwrap().starts_with("doc,start,end,text,"));
+//! assert_eq!(err, b"extract: missing.txt: no such file or directory\n");
+//! ```
 
 use crate::input::{self, Document, InputError, Source};
+use crate::progress::Progress;
 use crate::record::{FIELDS, Fact};
-use crate::{Extractor, summary};
+use crate::{Extractor, guard, summary};
 use rayon::prelude::*;
 use std::io::{self, BufRead, Write};
 
@@ -36,12 +54,16 @@ pub struct Config {
     /// Print a table per provider and metric instead of records.
     pub summary: bool,
     pub extractor: Extractor,
+    /// Show a progress bar on stderr when the run is long (see [`crate::progress`]).
+    pub progress: bool,
 }
 
 /// How a run went.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Report {
+    /// Documents read and extracted.
     pub documents: usize,
+    /// Records written (or counted, for a summary).
     pub facts: usize,
     /// Inputs that could not be read.
     pub failed: usize,
@@ -78,6 +100,9 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
         .num_threads(config.threads)
         .build()
         .map_err(io::Error::other)?;
+    let sources = input::expand(&config.inputs);
+    let progress = Progress::new(config.progress, (!config.jsonl).then_some(sources.len()));
+    let mut err = progress.stderr(err);
     let mut report = Report::default();
     let mut table = summary::Summary::default();
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
@@ -106,6 +131,7 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
                 .collect()
         });
         for d in done {
+            progress.inc();
             if let Some(e) = d.error {
                 report.failed += 1;
                 writeln!(err, "extract: {e}")?;
@@ -123,7 +149,7 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
         }
         Ok(true)
     };
-    for source in input::expand(&config.inputs) {
+    for source in sources {
         let jobs: Box<dyn Iterator<Item = Job>> = match source {
             Err(e) => Box::new(std::iter::once(Job::Failed(e))),
             Ok(s) if config.jsonl => Box::new(json_lines(s)),
@@ -219,8 +245,35 @@ fn json_lines(source: Source) -> impl Iterator<Item = Job> {
     std::iter::from_fn(move || lines.next())
 }
 
+/// Reads and extracts one job; a panic in either is caught and reported as
+/// an internal error of that document (see [`crate::guard`]).
 fn process(config: &Config, job: Job) -> Done {
-    let doc = match job {
+    let failed = |error: String| Done {
+        rendered: Vec::new(),
+        facts: Vec::new(),
+        count: 0,
+        error: Some(error),
+        warning: None,
+    };
+    let name = match &job {
+        Job::Read(source) => source.name(),
+        Job::Parsed(doc) => doc.name.clone(),
+        Job::Line { origin, number, .. } => format!("{origin}:{number}"),
+        Job::Failed(e) => e.name.clone(),
+    };
+    let doc = match guard::catch(|| read_job(job)) {
+        Ok(Ok(d)) => d,
+        Ok(Err(e)) => return failed(e.to_string()),
+        Err(panic) => return failed(format!("{name}: internal error: {panic}")),
+    };
+    match guard::catch(|| extract_document(config, &doc)) {
+        Ok(done) => done,
+        Err(panic) => failed(format!("{}: internal error: {panic}", doc.name)),
+    }
+}
+
+fn read_job(job: Job) -> Result<Document, InputError> {
+    match job {
         Job::Read(source) => input::read(&source),
         Job::Parsed(doc) => Ok(doc),
         Job::Line {
@@ -229,19 +282,11 @@ fn process(config: &Config, job: Job) -> Done {
             line,
         } => input::from_json_line(&line, &origin, number),
         Job::Failed(e) => Err(e),
-    };
-    let doc = match doc {
-        Ok(d) => d,
-        Err(e) => {
-            return Done {
-                rendered: Vec::new(),
-                facts: Vec::new(),
-                count: 0,
-                error: Some(e.to_string()),
-                warning: None,
-            };
-        }
-    };
+    }
+}
+
+fn extract_document(config: &Config, doc: &Document) -> Done {
+    guard::injected_panic(&doc.text);
     let facts = config.extractor.extract(&doc.name, &doc.text);
     let mut rendered = Vec::new();
     if !config.summary {
@@ -252,7 +297,7 @@ fn process(config: &Config, job: Job) -> Done {
         count: facts.len(),
         facts: if config.summary { facts } else { Vec::new() },
         error: None,
-        warning: doc.warning.map(|w| format!("{}: {w}", doc.name)),
+        warning: doc.warning.as_ref().map(|w| format!("{}: {w}", doc.name)),
     }
 }
 

@@ -66,7 +66,7 @@ pub enum DecodeError {
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecodeError::Binary => f.write_str("binary file (NUL bytes), skipped"),
+            DecodeError::Binary => f.write_str("binary file (not text), skipped"),
         }
     }
 }
@@ -259,7 +259,7 @@ mod tests {
         assert!(decode(&late).is_ok());
         assert_eq!(
             DecodeError::Binary.to_string(),
-            "binary file (NUL bytes), skipped"
+            "binary file (not text), skipped"
         );
     }
 }

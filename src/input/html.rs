@@ -59,7 +59,9 @@
 //!   `<a>` elements, is dropped. This is decided bottom-up, so a menu
 //!   dropped inside a wrapper no longer counts towards the wrapper.
 //!
-//! The tree is walked with an explicit stack (deeply nested markup cannot
+//! Containers nested deeper than [`super::nesting::MAX_NESTING`] are
+//! flattened before parsing (see [`super::nesting`]), and the tree is
+//! walked with an explicit stack (deeply nested markup cannot
 //! overflow the call stack) and every pass is linear in the size of the
 //! tree.
 
@@ -266,7 +268,8 @@ fn tag_name_at(bytes: &[u8], i: usize) -> Option<&'static str> {
 /// The visible text a reader sees, one block per line.
 #[must_use]
 pub fn visible_text(html: &str) -> String {
-    let doc = Html::parse_document(html);
+    let html = super::nesting::limit_nesting(html);
+    let doc = Html::parse_document(&html);
     let found = find_roots(doc.root_element());
     let attempts = [
         (found.articles, Mode::Article),

@@ -102,7 +102,7 @@ const SINGULAR: &[&str] = &[
     "user",
 ];
 
-/// The counted noun after the number ending at `at`: at most [`MAX_GAP`] words between.
+/// The counted noun after the number ending at `at`: at most `MAX_GAP` words between.
 pub fn after(text: &str, at: usize) -> Option<CountNoun> {
     let bytes = text.as_bytes();
     let mut i = at;

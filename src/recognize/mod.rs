@@ -24,7 +24,7 @@
 //! Two figures joined by `to`, `-` or `between ... and` form one range when
 //! their units agree; the scale of the high end applies to a low end written
 //! without one. An amount in a major unit and one in a minor unit right after
-//! it form one amount (`3 dollars 50 cents`, see [`compound`]). Overlaps cannot
+//! it form one amount (`3 dollars 50 cents`, see `compound`). Overlaps cannot
 //! arise: each number is read once, and a range or compound consumes both of
 //! its numbers.
 
