@@ -61,7 +61,8 @@ pub fn attribute(scene: &Scene, m: &Mention, sentence: (usize, usize), clause: (
     let in_span = |span: (usize, usize)| {
         let lo = scene.entities.partition_point(|e| e.start < span.0);
         let hi = scene.entities.partition_point(|e| e.start < span.1);
-        &scene.entities[lo..hi]
+        // an inverted span (a figure's context past its clause) holds none
+        &scene.entities[lo..hi.max(lo)]
     };
     let sentence_entities = in_span(sentence);
     let source = sentence_entities
