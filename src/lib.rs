@@ -101,12 +101,14 @@ impl Extractor {
         };
         let mut facts = Vec::with_capacity(mentions.len());
         let mut sentence = (0, 0);
+        let mut clauses = segment::Clauses::default();
         let mut previous: Option<(recognize::Mention, bool)> = None;
         for m in mentions {
             if !(sentence.0 <= m.start && m.start < sentence.1) {
                 sentence = segment::sentence_at(text, m.start);
+                clauses = segment::Clauses::new(text, sentence);
             }
-            let clause = segment::clause_at(text, sentence, m.start);
+            let clause = clauses.at(m.start);
             let who = attribute::attribute(&scene, &m, sentence, clause);
             let mut metric = classify::metric(text, &m, clause, sentence);
             // ellipsis: `a 32 percent share, followed by Microsoft at 22 percent`
