@@ -99,6 +99,19 @@ fn alternation(words: impl Iterator<Item = &'static str>) -> String {
 }
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    let (digits, words) = number_patterns();
+    Regex::new(&format!("(?i){digits}|{words}")).expect("number pattern compiles")
+});
+
+/// The digits branch of [`NUMBER`] alone, for the groups of a match that
+/// starts with a digit (a much smaller automaton than the whole pattern).
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+    let (digits, _) = number_patterns();
+    Regex::new(&format!("(?i){digits}")).expect("digits pattern compiles")
+});
+
+/// The two branches of the number pattern: digits, then written-out words.
+fn number_patterns() -> (String, String) {
     let scales = alternation(SCALES.iter().map(|s| s.0));
     let suffixes = alternation(SUFFIXES.iter().map(|s| s.0));
     let word = format!(
@@ -107,12 +120,15 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         alternation(TENS.iter().copied()),
         scales_words()
     );
-    let pattern = format!(
-        r"(?i)(?P<digits>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:(?:[ \t]{{0,2}}\n?[ \t]{{0,8}}|-)(?P<scale>{scales})(?-u:\b)|(?P<suffix>{suffixes})(?-u:\b))?|(?-u:\b)(?P<words>(?:(?:an?)[ \t\n]+(?:hundred|{sw}|dozen)(?-u:\b)|{word})(?:(?:[ \t\n]+|-)(?:and[ \t\n]+)?{word})*)",
+    let digits = format!(
+        r"(?P<digits>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:(?:[ \t]{{0,2}}\n?[ \t]{{0,8}}|-)(?P<scale>{scales})(?-u:\b)|(?P<suffix>{suffixes})(?-u:\b))?",
+    );
+    let words = format!(
+        r"(?-u:\b)(?P<words>(?:(?:an?)[ \t\n]+(?:hundred|{sw}|dozen)(?-u:\b)|{word})(?:(?:[ \t\n]+|-)(?:and[ \t\n]+)?{word})*)",
         sw = scales_words(),
     );
-    Regex::new(&pattern).expect("number pattern compiles")
-});
+    (digits, words)
+}
 
 /// The spelled-out scale words (not the abbreviations) that may follow `a`.
 fn scales_words() -> String {
@@ -136,13 +152,29 @@ fn scale_power(word: &str) -> Option<i32> {
 pub fn scan(text: &str) -> Vec<Number> {
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(caps) = NUMBER.captures_at(text, at) {
-        let whole = caps.get(0).expect("group 0 always matches");
+    while let Some(whole) = NUMBER.find_at(text, at) {
         at = whole.end().max(at + 1);
-        let number = if let Some(w) = caps.name("words") {
-            read_words(text, w.start(), w.end())
+        // the digits branch starts with a digit or `.`, the words branch never does
+        let number = if whole
+            .as_str()
+            .starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        {
+            if whole
+                .as_str()
+                .bytes()
+                .all(|b| matches!(b, b'0'..=b'9' | b',' | b'.'))
+            {
+                // no scale or suffix (they are letters): the match is the digits
+                read_digits(text, whole.start(), whole.end(), None)
+            } else {
+                DIGITS.captures_at(text, whole.start()).and_then(|caps| {
+                    let digits = caps.name("digits")?;
+                    let unit = caps.name("scale").or_else(|| caps.name("suffix"));
+                    read_digits(text, digits.start(), digits.end(), unit)
+                })
+            }
         } else {
-            read_digits(text, &caps)
+            read_words(text, whole.start(), whole.end())
         };
         if let Some(n) = number {
             at = n.end.max(whole.start() + 1);
@@ -155,18 +187,23 @@ pub fn scan(text: &str) -> Vec<Number> {
     out
 }
 
-fn read_digits(text: &str, caps: &regex::Captures) -> Option<Number> {
-    let digits = caps.name("digits")?;
-    let (start, mut end) = (digits.start(), digits.end());
+/// The digits `text[start..end]`, with the scale word or suffix after them.
+fn read_digits(
+    text: &str,
+    start: usize,
+    mut end: usize,
+    unit: Option<regex::Match>,
+) -> Option<Number> {
+    let digits = &text[start..end];
     let bytes = text.as_bytes();
     if glued_left(bytes, start) || glued_right(bytes, end) {
         return None;
     }
     let glued = start > 0 && bytes[start - 1].is_ascii_alphabetic();
-    let mut value = Decimal::parse(digits.as_str())?;
+    let mut value = Decimal::parse(digits)?;
     let mut scaled = false;
     let mut power = 0;
-    if let Some(s) = caps.name("scale").or_else(|| caps.name("suffix")) {
+    if let Some(s) = unit {
         power = scale_power(s.as_str())?;
         value = value.scale(power);
         end = s.end();
@@ -174,7 +211,7 @@ fn read_digits(text: &str, caps: &regex::Captures) -> Option<Number> {
     } else if bytes.get(end).is_some_and(|b| b.is_ascii_alphabetic()) {
         return None; // `5G`, `3D`, `10x`, `2nd`
     }
-    let plain = !scaled && digits.as_str().bytes().all(|b| b.is_ascii_digit());
+    let plain = !scaled && digits.bytes().all(|b| b.is_ascii_digit());
     Some(Number {
         start,
         end,
