@@ -8,10 +8,12 @@
 # once into a temporary directory (not timed), then times `extract` with 1 and
 # 2 threads (a) over the JSON lines (`--jsonl`) and (b) over one .txt file per
 # document, output to a file. Prints MB/s (of document text), documents/s,
-# facts/s and peak RSS; checks that 1- and 2-thread outputs are identical; and
-# runs the JSON lines concatenated twice to show that memory stays flat and
-# time at most doubles. Options: --runs N (timings per run, best kept;
-# default 3, 1 with --quick), --keep (keep the temporary directory).
+# facts/s, peak RSS and the CPU time (user+system) of the best run, which is
+# the figure to compare while other work shares the cores; checks that 1- and
+# 2-thread outputs are identical; and runs the JSON lines concatenated twice
+# to show that memory stays flat and time at most doubles.
+# Options: --runs N (timings per run, best kept; default 3, 1 with --quick),
+# --keep (keep the temporary directory).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -83,13 +85,13 @@ declare -A SECS RSS FACTS
 run() {
   local name=$1 docs=$2 bytes=$3
   shift 3
-  local best="" rss=0 t m
+  local best="" rss=0 cpu="" t m u k
   for _ in $(seq "$RUNS"); do
     # exit 1 with messages on stderr: some documents could not be read (counted below)
-    /usr/bin/time -f '%e %M' -o "$TMP/time" "$BIN" "$@" > "$TMP/out.$name" 2> "$TMP/err.$name" || {
+    /usr/bin/time -f '%e %M %U %S' -o "$TMP/time" "$BIN" "$@" > "$TMP/out.$name" 2> "$TMP/err.$name" || {
       [ $? = 1 ] || { echo "bench.sh: $name failed:" >&2; tail -5 "$TMP/err.$name" >&2; exit 1; }; }
-    read -r t m < <(tail -1 "$TMP/time")
-    if [ -z "$best" ] || awk "BEGIN { exit !($t < $best) }"; then best=$t; fi
+    read -r t m u k < <(tail -1 "$TMP/time")
+    if [ -z "$best" ] || awk "BEGIN { exit !($t < $best) }"; then best=$t; cpu=$(calc "$u + $k"); fi
     [ "$m" -gt "$rss" ] && rss=$m
   done
   SECS[$name]=$best
@@ -97,12 +99,12 @@ run() {
   FACTS[$name]=$(wc -l < "$TMP/out.$name")
   local s
   s=$(calc "($best < 0.01 ? 0.01 : $best)")
-  printf '%-14s %8.2f %9.1f %10.0f %11.0f %9.1f\n' "$name" "$best" "$(calc "$bytes/1000000/$s")" \
-    "$(calc "$docs/$s")" "$(calc "${FACTS[$name]}/$s")" "$(calc "$rss/1024")"
+  printf '%-14s %8.2f %9.1f %10.0f %11.0f %9.1f %8.2f\n' "$name" "$best" "$(calc "$bytes/1000000/$s")" \
+    "$(calc "$docs/$s")" "$(calc "${FACTS[$name]}/$s")" "$(calc "$rss/1024")" "$cpu"
 }
 
 echo "== runs (output to a file)"
-printf '%-14s %8s %9s %10s %11s %9s\n' run seconds MB/s docs/s facts/s 'RSS MB'
+printf '%-14s %8s %9s %10s %11s %9s %8s\n' run seconds MB/s docs/s facts/s 'RSS MB' 'cpu s'
 run jsonl-j1 "$DOCS" "$BYTES" --jsonl -j 1 "$TMP/docs.jsonl"
 run jsonl-j2 "$DOCS" "$BYTES" --jsonl -j 2 "$TMP/docs.jsonl"
 run files-j1 "$DOCS" "$BYTES" -j 1 "$TMP/txt"
