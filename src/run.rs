@@ -1,15 +1,15 @@
 //! Running the pipeline over many inputs: documents stream in, are extracted
 //! in parallel, and their records stream out in input order.
 //!
-//! Inputs are read on the calling thread and handed one by one to a rayon
-//! pool, which extracts each document and renders its records to bytes; the
-//! calling thread writes each document's records as soon as every document
-//! before it is written. At most a few hundred documents or a few megabytes
-//! of JSON lines are in flight at once (the reading waits for the writing),
-//! so memory is bounded whatever the corpus size, and the output does not
-//! depend on the thread count. A document that cannot be
-//! read is reported on stderr in its place (`extract: PATH: reason`) and the
-//! run goes on.
+//! Inputs are read on the calling thread and handed in small chunks to a
+//! rayon pool, which extracts each document and renders its records to
+//! bytes; the calling thread writes each document's records as soon as every
+//! document before it is written. At most a few hundred documents or a few
+//! megabytes of JSON lines are in flight at once (the reading waits for the
+//! writing), so memory is bounded whatever the corpus size, and the output
+//! does not depend on the thread count. A document that cannot be read is
+//! reported on stderr in its place (`extract: PATH: reason`) and the run goes
+//! on.
 
 use crate::input::{self, Document, InputError, Source};
 use crate::record::{FIELDS, Fact};
@@ -55,6 +55,35 @@ pub struct Report {
 /// Documents in flight at most, and bytes of JSON lines in flight at most.
 const WINDOW_DOCS: usize = 512;
 const WINDOW_BYTES: usize = 16 << 20;
+
+/// Documents handed to a worker at once, and bytes of JSON lines: one task
+/// and one message per chunk rather than per document (fewer wake-ups).
+const CHUNK_DOCS: usize = 32;
+const CHUNK_BYTES: usize = 1 << 20;
+
+/// A document's sequence number and what its processing gave (or its panic).
+type Outcome = (usize, std::thread::Result<Done>);
+
+/// Processes a chunk of documents on the pool and sends their outcomes.
+fn hand_out<'a>(
+    scope: &rayon::ScopeFifo<'a>,
+    config: &'a Config,
+    chunk: Vec<(usize, Job)>,
+    sender: &mpsc::Sender<Vec<Outcome>>,
+) {
+    let sender = sender.clone();
+    scope.spawn_fifo(move |_| {
+        let outcomes = chunk
+            .into_iter()
+            .map(|(seq, job)| {
+                let done =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(config, job)));
+                (seq, done)
+            })
+            .collect();
+        let _ = sender.send(outcomes);
+    });
+}
 
 enum Job {
     Read(Source),
@@ -105,7 +134,9 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
             }
             Ok(true)
         };
-    let (sender, results) = mpsc::channel::<(usize, std::thread::Result<Done>)>();
+    let (sender, results) = mpsc::channel::<Vec<Outcome>>();
+    let mut chunk: Vec<(usize, Job)> = Vec::new();
+    let mut chunk_bytes = 0;
     // see the module's documentation: a window of documents in flight
     let finished = pool.in_place_scope_fifo(|scope| -> io::Result<bool> {
         for source in input::expand(&config.inputs) {
@@ -127,21 +158,28 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
                     _ => 0,
                 };
                 while window.full(bytes) {
+                    // what waits for a worker must be with one
+                    if !chunk.is_empty() {
+                        hand_out(scope, config, std::mem::take(&mut chunk), &sender);
+                        chunk_bytes = 0;
+                    }
                     if !window.wait(&results, &mut |d| write(d, &mut report, &mut table))? {
                         return Ok(false);
                     }
                 }
-                let (seq, sender) = (window.push(bytes), sender.clone());
-                scope.spawn_fifo(move |_| {
-                    let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        process(config, job)
-                    }));
-                    let _ = sender.send((seq, done));
-                });
-                if !window.ready(&results, &mut |d| write(d, &mut report, &mut table))? {
-                    return Ok(false);
+                chunk.push((window.push(bytes), job));
+                chunk_bytes += bytes;
+                if chunk.len() >= CHUNK_DOCS || chunk_bytes >= CHUNK_BYTES {
+                    hand_out(scope, config, std::mem::take(&mut chunk), &sender);
+                    chunk_bytes = 0;
+                    if !window.ready(&results, &mut |d| write(d, &mut report, &mut table))? {
+                        return Ok(false);
+                    }
                 }
             }
+        }
+        if !chunk.is_empty() {
+            hand_out(scope, config, std::mem::take(&mut chunk), &sender);
         }
         while !window.is_empty() {
             if !window.wait(&results, &mut |d| write(d, &mut report, &mut table))? {
@@ -200,15 +238,17 @@ impl Window {
         self.next - 1
     }
 
-    /// Takes a result in, then writes every document that is next in order;
+    /// Takes results in, then writes every document that is next in order;
     /// false when the writing stopped (a closed pipe).
     fn take(
         &mut self,
-        (seq, done): (usize, std::thread::Result<Done>),
+        outcomes: Vec<Outcome>,
         write: &mut dyn FnMut(Done) -> io::Result<bool>,
     ) -> io::Result<bool> {
-        let done = done.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        self.done[seq - self.written] = Some(done);
+        for (seq, done) in outcomes {
+            let done = done.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            self.done[seq - self.written] = Some(done);
+        }
         while let Some(Some(_)) = self.done.front() {
             let done = self.done.pop_front().flatten().expect("the front is done");
             self.bytes -= self.sizes.pop_front().expect("a size per document");
@@ -220,10 +260,10 @@ impl Window {
         Ok(true)
     }
 
-    /// Waits for one result.
+    /// Waits for the results of one chunk.
     fn wait(
         &mut self,
-        results: &mpsc::Receiver<(usize, std::thread::Result<Done>)>,
+        results: &mpsc::Receiver<Vec<Outcome>>,
         write: &mut dyn FnMut(Done) -> io::Result<bool>,
     ) -> io::Result<bool> {
         let result = results
@@ -235,7 +275,7 @@ impl Window {
     /// Takes the results that are already there, without waiting.
     fn ready(
         &mut self,
-        results: &mpsc::Receiver<(usize, std::thread::Result<Done>)>,
+        results: &mpsc::Receiver<Vec<Outcome>>,
         write: &mut dyn FnMut(Done) -> io::Result<bool>,
     ) -> io::Result<bool> {
         while let Ok(result) = results.try_recv() {
