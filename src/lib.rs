@@ -102,11 +102,13 @@ impl Extractor {
         let mut facts = Vec::with_capacity(mentions.len());
         let mut sentence = (0, 0);
         let mut clauses = segment::Clauses::default();
+        let mut periods = classify::period::Periods::default();
         let mut previous: Option<(recognize::Mention, bool)> = None;
         for m in mentions {
             if !(sentence.0 <= m.start && m.start < sentence.1) {
                 sentence = segment::sentence_at(text, m.start);
                 clauses = segment::Clauses::new(text, sentence);
+                periods = classify::period::Periods::new(text, sentence);
             }
             let clause = clauses.at(m.start);
             let who = attribute::attribute(&scene, &m, sentence, clause);
@@ -117,7 +119,7 @@ impl Extractor {
                     metric = prev.metric;
                 }
             }
-            let period = classify::period::period(text, sentence, (m.start, m.end));
+            let period = periods.nearest((m.start, m.end));
             let negative = classify::sign::is_negative(text, &m, previous.as_ref());
             let flip = |v: decimal::Decimal| if negative && !v.is_negative() { v.negate() } else { v };
             facts.push(Fact {
