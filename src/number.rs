@@ -103,14 +103,8 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("(?i){digits}|{words}")).expect("number pattern compiles")
 });
 
-/// The digits branch of [`NUMBER`] alone, for the groups of a match that
-/// starts with a digit (a much smaller automaton than the whole pattern).
-static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
-    let (digits, _) = number_patterns();
-    Regex::new(&format!("(?i){digits}")).expect("digits pattern compiles")
-});
-
-/// The two branches of the number pattern: digits, then written-out words.
+/// The two branches of the number pattern: digits (with a scale or suffix),
+/// then written-out words. `scan` reads the groups of a digits match itself.
 fn number_patterns() -> (String, String) {
     let scales = alternation(SCALES.iter().map(|s| s.0));
     let suffixes = alternation(SUFFIXES.iter().map(|s| s.0));
@@ -155,24 +149,21 @@ pub fn scan(text: &str) -> Vec<Number> {
     while let Some(whole) = NUMBER.find_at(text, at) {
         at = whole.end().max(at + 1);
         // the digits branch starts with a digit or `.`, the words branch never does
-        let number = if whole
-            .as_str()
-            .starts_with(|c: char| c.is_ascii_digit() || c == '.')
-        {
-            if whole
-                .as_str()
-                .bytes()
-                .all(|b| matches!(b, b'0'..=b'9' | b',' | b'.'))
-            {
-                // no scale or suffix (they are letters): the match is the digits
-                read_digits(text, whole.start(), whole.end(), None)
-            } else {
-                DIGITS.captures_at(text, whole.start()).and_then(|caps| {
-                    let digits = caps.name("digits")?;
-                    let unit = caps.name("scale").or_else(|| caps.name("suffix"));
-                    read_digits(text, digits.start(), digits.end(), unit)
-                })
-            }
+        let w = whole.as_str();
+        let number = if w.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+            // The groups, without a capturing search: the digits group is
+            // made of digits, commas and dots; a scale or suffix (letters)
+            // may follow it after a gap of spaces, tabs, a line break or a
+            // hyphen, and ends the match.
+            let digits = w
+                .find(|c: char| !matches!(c, '0'..='9' | ',' | '.'))
+                .unwrap_or(w.len());
+            let unit = (digits < w.len()).then(|| {
+                let rest = &w[digits..];
+                let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\n', '-']).len();
+                (whole.start() + digits + gap, whole.end())
+            });
+            read_digits(text, whole.start(), whole.start() + digits, unit)
         } else {
             read_words(text, whole.start(), whole.end())
         };
@@ -192,7 +183,7 @@ fn read_digits(
     text: &str,
     start: usize,
     mut end: usize,
-    unit: Option<regex::Match>,
+    unit: Option<(usize, usize)>,
 ) -> Option<Number> {
     let digits = &text[start..end];
     let bytes = text.as_bytes();
@@ -203,10 +194,10 @@ fn read_digits(
     let mut value = Decimal::parse(digits)?;
     let mut scaled = false;
     let mut power = 0;
-    if let Some(s) = unit {
-        power = scale_power(s.as_str())?;
+    if let Some((unit_start, unit_end)) = unit {
+        power = scale_power(&text[unit_start..unit_end])?;
         value = value.scale(power);
-        end = s.end();
+        end = unit_end;
         scaled = true;
     } else if bytes.get(end).is_some_and(|b| b.is_ascii_alphabetic()) {
         return None; // `5G`, `3D`, `10x`, `2nd`
@@ -422,6 +413,57 @@ mod tests {
             .map(|n| n.value.to_string())
             .collect();
         assert_eq!(found, ["1", "2"]);
+    }
+
+    /// `scan` as it was, reading the groups with a capturing search.
+    fn scan_with_captures(text: &str) -> Vec<Number> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(caps) = NUMBER.captures_at(text, at) {
+            let whole = caps.get(0).unwrap();
+            at = whole.end().max(at + 1);
+            let number = if let Some(w) = caps.name("words") {
+                read_words(text, w.start(), w.end())
+            } else {
+                let digits = caps.name("digits").unwrap();
+                let unit = caps.name("scale").or_else(|| caps.name("suffix"));
+                read_digits(
+                    text,
+                    digits.start(),
+                    digits.end(),
+                    unit.map(|u| (u.start(), u.end())),
+                )
+            };
+            if let Some(n) = number {
+                at = n.end.max(whole.start() + 1);
+                out.push(n);
+            }
+            while !text.is_char_boundary(at) {
+                at += 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn groups_are_those_of_the_pattern() {
+        let pieces = [
+            "5", "1,234", ".5", "0.45", "1,00,000", " ", "  ", "\t", "\n", "-", "million",
+            "Million", "mln", "bn", "mn", "m", "MM", "k", "K", "\u{212A}", "b", "t", "crore",
+            "lakhs", "x", "a", "one", "hundred", "and", "twenty", "dozen", "ſ", "é", "$", ",", ".",
+            "3", "2024", "/", ":", "S",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..8 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            assert_eq!(scan(&text), scan_with_captures(&text), "{text:?}");
+        }
     }
 
     #[test]
