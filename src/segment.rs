@@ -33,8 +33,15 @@ pub fn crosses_sentence(s: &str) -> bool {
 }
 
 /// Whether a sentence ends right after byte `i` of `text`: `i` is the
-/// terminating punctuation or the line break.
+/// terminating punctuation or the line break. Inlined test of the byte
+/// first: sentences are found by asking this of every byte.
+#[inline]
 fn is_boundary(text: &str, i: usize) -> bool {
+    matches!(text.as_bytes()[i], b'.' | b'!' | b'?' | b'\n') && ends_sentence(text, i)
+}
+
+/// [`is_boundary`] for a byte that is `.`, `!`, `?` or a line break.
+fn ends_sentence(text: &str, i: usize) -> bool {
     let bytes = text.as_bytes();
     match bytes[i] {
         b'.' | b'!' | b'?' => {
