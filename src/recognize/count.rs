@@ -97,11 +97,18 @@ pub fn after(text: &str, at: usize) -> Option<CountNoun> {
         if i == ws {
             return None;
         }
-        let word = text[ws..i].to_ascii_lowercase();
-        if let Some((_, unit)) = NOUNS.iter().find(|(w, _)| *w == word) {
+        // the word in lower case equals `w` (compared without a copy per word)
+        let word = &text.as_bytes()[ws..i];
+        let is = |w: &str| {
+            w.len() == word.len()
+                && w.bytes()
+                    .zip(word)
+                    .all(|(a, b)| a == b.to_ascii_lowercase())
+        };
+        if let Some((_, unit)) = NOUNS.iter().find(|(w, _)| is(w)) {
             return Some(CountNoun { end: i, unit });
         }
-        if STOP.contains(&word.as_str()) {
+        if STOP.iter().any(|w| is(w)) {
             return None;
         }
     }
