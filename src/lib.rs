@@ -119,6 +119,8 @@ impl Extractor {
             .collect();
         let mut facts: Vec<Fact> = Vec::with_capacity(mentions.len());
         let mut sentence = (0, 0);
+        let mut clauses = segment::Clauses::default();
+        let mut periods = classify::period::Periods::default();
         let mut previous: Option<(recognize::Mention, bool)> = None;
         for m in mentions {
             if !(sentence.0 <= m.start && m.end <= sentence.1) {
@@ -129,11 +131,13 @@ impl Extractor {
                     segment::sentence_at(text, m.end - 1),
                 );
                 sentence = (a.0.min(b.0), a.1.max(b.1));
+                clauses = segment::Clauses::new(text, sentence);
+                periods = classify::period::Periods::new(text, sentence);
             }
             if segment::in_link_list(text, m.start) {
                 continue; // a list of links to other stories: page clutter
             }
-            let clause = segment::clause_at(text, sentence, m.start);
+            let clause = clauses.at(m.start);
             let lo = figures.partition_point(|f| f.0 < sentence.0);
             let hi = figures.partition_point(|f| f.0 < sentence.1);
             let near = classify::Neighbours {
@@ -155,7 +159,7 @@ impl Extractor {
                 };
                 classify::targeted(text, &m, sentence, &near, metric)
             };
-            let period = classify::period::period(text, sentence, (m.start, m.end));
+            let period = periods.nearest((m.start, m.end));
             let income = matches!(
                 metric,
                 Metric::NetIncome | Metric::OperatingIncome | Metric::EarningsPerShare

@@ -1,13 +1,15 @@
 //! Running the pipeline over many inputs: documents stream in, are extracted
 //! in parallel, and their records stream out in input order.
 //!
-//! Inputs are taken in batches (a few hundred documents or a few megabytes of
-//! JSON lines at a time); rayon extracts a batch's documents in parallel and
-//! renders each document's records to bytes; the batch is then written in
-//! input order. Memory is bounded by one batch, whatever the corpus size, and
-//! the output does not depend on the thread count. A document that cannot be
-//! read is reported on stderr in its place (`extract: PATH: reason`) and the
-//! run goes on.
+//! Inputs are read on the calling thread and handed in small chunks to a
+//! rayon pool, which extracts each document and renders its records to
+//! bytes; the calling thread writes each document's records as soon as every
+//! document before it is written. At most a few hundred documents or a few
+//! megabytes of JSON lines are in flight at once (the reading waits for the
+//! writing), so memory is bounded whatever the corpus size, and the output
+//! does not depend on the thread count. A document that cannot be read is
+//! reported on stderr in its place (`extract: PATH: reason`) and the run goes
+//! on.
 //!
 //! ```
 //! use extract::run::{Config, Format, run};
@@ -30,8 +32,9 @@ use crate::input::{self, Document, InputError, Source};
 use crate::progress::Progress;
 use crate::record::{FIELDS, Fact};
 use crate::{Extractor, guard, summary};
-use rayon::prelude::*;
+use std::collections::VecDeque;
 use std::io::{self, BufRead, Write};
+use std::sync::mpsc;
 
 /// Output format of the records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -71,9 +74,38 @@ pub struct Report {
     pub broken_pipe: bool,
 }
 
-/// Documents per batch, and bytes of JSON lines per batch.
-const BATCH_DOCS: usize = 512;
-const BATCH_BYTES: usize = 16 << 20;
+/// Documents in flight at most, and bytes of JSON lines in flight at most.
+const WINDOW_DOCS: usize = 512;
+const WINDOW_BYTES: usize = 16 << 20;
+
+/// Documents handed to a worker at once, and bytes of JSON lines: one task
+/// and one message per chunk rather than per document (fewer wake-ups).
+const CHUNK_DOCS: usize = 32;
+const CHUNK_BYTES: usize = 1 << 20;
+
+/// A document's sequence number and what its processing gave (or its panic).
+type Outcome = (usize, std::thread::Result<Done>);
+
+/// Processes a chunk of documents on the pool and sends their outcomes.
+fn hand_out<'a>(
+    scope: &rayon::ScopeFifo<'a>,
+    config: &'a Config,
+    chunk: Vec<(usize, Job)>,
+    sender: &mpsc::Sender<Vec<Outcome>>,
+) {
+    let sender = sender.clone();
+    scope.spawn_fifo(move |_| {
+        let outcomes = chunk
+            .into_iter()
+            .map(|(seq, job)| {
+                let done =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(config, job)));
+                (seq, done)
+            })
+            .collect();
+        let _ = sender.send(outcomes);
+    });
+}
 
 enum Job {
     Read(Source),
@@ -118,65 +150,81 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
                 .map_err(|e| io::Error::other(e.to_string()))?,
         )?;
     }
-    let mut batch: Vec<Job> = Vec::new();
-    let mut batch_bytes = 0;
-    let mut flush = |batch: &mut Vec<Job>,
-                     report: &mut Report,
-                     table: &mut summary::Summary|
-     -> io::Result<bool> {
-        let done: Vec<Done> = pool.install(|| {
-            batch
-                .par_drain(..)
-                .map(|job| process(config, job))
-                .collect()
-        });
-        for d in done {
+    let mut window = Window::default();
+    let mut write =
+        |done: Done, report: &mut Report, table: &mut summary::Summary| -> io::Result<bool> {
             progress.inc();
-            if let Some(e) = d.error {
+            if let Some(e) = done.error {
                 report.failed += 1;
                 writeln!(err, "extract: {e}")?;
-                continue;
+                return Ok(true);
             }
-            if let Some(w) = d.warning {
+            if let Some(w) = done.warning {
                 writeln!(err, "extract: warning: {w}")?;
             }
             report.documents += 1;
-            report.facts += d.count;
-            table.add(&d.facts);
-            if let Err(e) = out.write_all(&d.rendered) {
+            report.facts += done.count;
+            table.add(&done.facts);
+            if let Err(e) = out.write_all(&done.rendered) {
                 return broken(e);
             }
-        }
-        Ok(true)
-    };
-    for source in sources {
-        let jobs: Box<dyn Iterator<Item = Job>> = match source {
-            Err(e) => Box::new(std::iter::once(Job::Failed(e))),
-            Ok(s) if config.jsonl => Box::new(json_lines(s)),
-            Ok(s) => Box::new(std::iter::once(match s {
-                // standard input is read here: workers must not race for it
-                Source::Stdin => match input::read(&s) {
-                    Ok(d) => Job::Parsed(d),
-                    Err(e) => Job::Failed(e),
-                },
-                s => Job::Read(s),
-            })),
+            Ok(true)
         };
-        for job in jobs {
-            if let Job::Line { line, .. } = &job {
-                batch_bytes += line.len();
-            }
-            batch.push(job);
-            if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-                batch_bytes = 0;
-                if !flush(&mut batch, &mut report, &mut table)? {
-                    report.broken_pipe = true;
-                    return Ok(report);
+    let (sender, results) = mpsc::channel::<Vec<Outcome>>();
+    let mut chunk: Vec<(usize, Job)> = Vec::new();
+    let mut chunk_bytes = 0;
+    // see the module's documentation: a window of documents in flight
+    let finished = pool.in_place_scope_fifo(|scope| -> io::Result<bool> {
+        for source in sources {
+            let jobs: Box<dyn Iterator<Item = Job>> = match source {
+                Err(e) => Box::new(std::iter::once(Job::Failed(e))),
+                Ok(s) if config.jsonl => Box::new(json_lines(s)),
+                Ok(s) => Box::new(std::iter::once(match s {
+                    // standard input is read here: workers must not race for it
+                    Source::Stdin => match input::read(&s) {
+                        Ok(d) => Job::Parsed(d),
+                        Err(e) => Job::Failed(e),
+                    },
+                    s => Job::Read(s),
+                })),
+            };
+            for job in jobs {
+                let bytes = match &job {
+                    Job::Line { line, .. } => line.len(),
+                    _ => 0,
+                };
+                while window.full(bytes) {
+                    // what waits for a worker must be with one
+                    if !chunk.is_empty() {
+                        hand_out(scope, config, std::mem::take(&mut chunk), &sender);
+                        chunk_bytes = 0;
+                    }
+                    if !window.wait(&results, &mut |d| write(d, &mut report, &mut table))? {
+                        return Ok(false);
+                    }
+                }
+                chunk.push((window.push(bytes), job));
+                chunk_bytes += bytes;
+                if chunk.len() >= CHUNK_DOCS || chunk_bytes >= CHUNK_BYTES {
+                    hand_out(scope, config, std::mem::take(&mut chunk), &sender);
+                    chunk_bytes = 0;
+                    if !window.ready(&results, &mut |d| write(d, &mut report, &mut table))? {
+                        return Ok(false);
+                    }
                 }
             }
         }
-    }
-    if !flush(&mut batch, &mut report, &mut table)? {
+        if !chunk.is_empty() {
+            hand_out(scope, config, std::mem::take(&mut chunk), &sender);
+        }
+        while !window.is_empty() {
+            if !window.wait(&results, &mut |d| write(d, &mut report, &mut table))? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    })?;
+    if !finished {
         report.broken_pipe = true;
         return Ok(report);
     }
@@ -191,6 +239,88 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
         report.broken_pipe = true;
     }
     Ok(report)
+}
+
+/// The documents in flight, and those done but waiting for one before them.
+#[derive(Default)]
+struct Window {
+    /// Sequence number of the next document to hand out.
+    next: usize,
+    /// Sequence number of the next document to write.
+    written: usize,
+    /// Done documents from `written` on; `None` while still in work.
+    done: VecDeque<Option<Done>>,
+    /// Bytes of JSON lines of each document in flight, from `written` on.
+    sizes: VecDeque<usize>,
+    bytes: usize,
+}
+
+impl Window {
+    fn is_empty(&self) -> bool {
+        self.written == self.next
+    }
+
+    /// Whether a job of `bytes` must wait for room (one job always fits).
+    fn full(&self, bytes: usize) -> bool {
+        !self.is_empty()
+            && (self.next - self.written >= WINDOW_DOCS || self.bytes + bytes > WINDOW_BYTES)
+    }
+
+    fn push(&mut self, bytes: usize) -> usize {
+        self.done.push_back(None);
+        self.sizes.push_back(bytes);
+        self.bytes += bytes;
+        self.next += 1;
+        self.next - 1
+    }
+
+    /// Takes results in, then writes every document that is next in order;
+    /// false when the writing stopped (a closed pipe).
+    fn take(
+        &mut self,
+        outcomes: Vec<Outcome>,
+        write: &mut dyn FnMut(Done) -> io::Result<bool>,
+    ) -> io::Result<bool> {
+        for (seq, done) in outcomes {
+            let done = done.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            self.done[seq - self.written] = Some(done);
+        }
+        while let Some(Some(_)) = self.done.front() {
+            let done = self.done.pop_front().flatten().expect("the front is done");
+            self.bytes -= self.sizes.pop_front().expect("a size per document");
+            self.written += 1;
+            if !write(done)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Waits for the results of one chunk.
+    fn wait(
+        &mut self,
+        results: &mpsc::Receiver<Vec<Outcome>>,
+        write: &mut dyn FnMut(Done) -> io::Result<bool>,
+    ) -> io::Result<bool> {
+        let result = results
+            .recv()
+            .expect("a worker holds a sender while work is in flight");
+        self.take(result, write)
+    }
+
+    /// Takes the results that are already there, without waiting.
+    fn ready(
+        &mut self,
+        results: &mpsc::Receiver<Vec<Outcome>>,
+        write: &mut dyn FnMut(Done) -> io::Result<bool>,
+    ) -> io::Result<bool> {
+        while let Ok(result) = results.try_recv() {
+            if !self.take(result, write)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
 }
 
 /// A closed pipe ends the run quietly; any other write error is an error.

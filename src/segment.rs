@@ -9,6 +9,9 @@
 //! end it. Clauses split a sentence at `;`, `:`, dashes, parentheses and the
 //! conjunctions `but`, `while`, `whereas`.
 
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
+
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Mr", "Mrs", "Ms", "Dr", "St", "No", "Nos", "vs",
@@ -31,8 +34,15 @@ pub fn crosses_sentence(s: &str) -> bool {
 }
 
 /// Whether a sentence ends right after byte `i` of `text`: `i` is the
-/// terminating punctuation or the line break.
+/// terminating punctuation or the line break. Inlined test of the byte
+/// first: sentences are found by asking this of every byte.
+#[inline]
 fn is_boundary(text: &str, i: usize) -> bool {
+    matches!(text.as_bytes()[i], b'.' | b'!' | b'?' | b'\n') && ends_sentence(text, i)
+}
+
+/// [`is_boundary`] for a byte that is `.`, `!`, `?` or a line break.
+fn ends_sentence(text: &str, i: usize) -> bool {
     let bytes = text.as_bytes();
     match bytes[i] {
         b'.' | b'!' | b'?' => {
@@ -163,22 +173,65 @@ const CLAUSE_MARKS: &[&str] = &[
     ", followed ",
 ];
 
-/// The bounds of the clause holding `pos` within the sentence `sentence`.
-pub fn clause_at(text: &str, sentence: (usize, usize), pos: usize) -> (usize, usize) {
-    let s = &text[sentence.0..sentence.1];
-    let rel = pos.saturating_sub(sentence.0).min(s.len());
-    let mut start = 0;
-    let mut end = s.len();
-    for mark in CLAUSE_MARKS {
-        for (k, _) in s.match_indices(mark) {
-            if k + mark.len() <= rel {
-                start = start.max(k + mark.len());
-            } else if k >= rel {
-                end = end.min(k);
+/// Every clause mark of [`CLAUSE_MARKS`], in one pass over a sentence.
+static CLAUSE_MATCHER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(CLAUSE_MARKS).expect("clause marks build"));
+
+/// The clause marks of one sentence, found once for all the figures in it.
+#[derive(Clone, Debug, Default)]
+pub struct Clauses {
+    sentence: (usize, usize),
+    /// Where the marks start and end, relative to the sentence, each sorted.
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+impl Clauses {
+    /// The marks of `sentence`: for each mark, its non-overlapping
+    /// occurrences from the left, as `str::match_indices` gives them.
+    pub fn new(text: &str, sentence: (usize, usize)) -> Clauses {
+        let s = &text[sentence.0..sentence.1];
+        let mut resume = [0usize; CLAUSE_MARKS.len()];
+        let (mut starts, mut ends) = (Vec::new(), Vec::new());
+        // overlapping matches come by end, so each mark's come in order
+        for m in CLAUSE_MATCHER.find_overlapping_iter(s) {
+            let p = m.pattern().as_usize();
+            if m.start() >= resume[p] {
+                resume[p] = m.end();
+                starts.push(m.start());
+                ends.push(m.end());
             }
         }
+        starts.sort_unstable();
+        ends.sort_unstable();
+        Clauses {
+            sentence,
+            starts,
+            ends,
+        }
     }
-    (sentence.0 + start, sentence.0 + end.max(start))
+
+    /// The bounds of the clause holding `pos`: from the last mark that ends
+    /// at or before it to the first mark that starts at or after it.
+    pub fn at(&self, pos: usize) -> (usize, usize) {
+        let len = self.sentence.1 - self.sentence.0;
+        let rel = pos.saturating_sub(self.sentence.0).min(len);
+        let start = self
+            .ends
+            .partition_point(|&e| e <= rel)
+            .checked_sub(1)
+            .map_or(0, |i| self.ends[i]);
+        let end = self
+            .starts
+            .get(self.starts.partition_point(|&k| k < rel))
+            .map_or(len, |&k| k);
+        (self.sentence.0 + start, self.sentence.0 + end.max(start))
+    }
+}
+
+/// The bounds of the clause holding `pos` within the sentence `sentence`.
+pub fn clause_at(text: &str, sentence: (usize, usize), pos: usize) -> (usize, usize) {
+    Clauses::new(text, sentence).at(pos)
 }
 
 #[cfg(test)]
@@ -225,6 +278,28 @@ mod tests {
         assert!(!in_link_list(text, text.find("$5").unwrap()));
         assert!(in_link_list(text, text.find("$1").unwrap()));
         assert!(!in_link_list(text, text.find("5%").unwrap()));
+    }
+
+    #[test]
+    fn clauses_are_those_of_each_mark_from_the_left() {
+        let text = "A — — B; C: D (E) -- -- F, but G while H, whereas I, and J, followed K";
+        let sentence = (0, text.len());
+        let clauses = Clauses::new(text, sentence);
+        for pos in 0..=text.len() {
+            // each mark's occurrences as `match_indices` finds them
+            let rel = pos.min(text.len());
+            let (mut start, mut end) = (0, text.len());
+            for mark in CLAUSE_MARKS {
+                for (k, _) in text.match_indices(mark) {
+                    if k + mark.len() <= rel {
+                        start = start.max(k + mark.len());
+                    } else if k >= rel {
+                        end = end.min(k);
+                    }
+                }
+            }
+            assert_eq!(clauses.at(pos), (start, end.max(start)), "at {pos}");
+        }
     }
 
     #[test]

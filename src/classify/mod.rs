@@ -123,7 +123,19 @@ struct Cue {
 
 struct Cues {
     rows: Vec<Cue>,
-    set: RegexSet,
+    /// Per kind (money, percent, count): a set of the rows that apply to it,
+    /// and the row of each member (a smaller set is searched faster).
+    sets: [(RegexSet, Vec<usize>); 3],
+}
+
+impl Cues {
+    fn set(&self, kind: Kind) -> &(RegexSet, Vec<usize>) {
+        &self.sets[match kind {
+            Kind::Money => 0,
+            Kind::Percent => 1,
+            Kind::Count => 2,
+        }]
+    }
 }
 
 const TABLE: &str = include_str!("metrics.tsv");
@@ -177,8 +189,16 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             pattern: Regex::new(&pattern).expect("metric cue compiles"),
         })
         .collect();
-    let set = RegexSet::new(rows.iter().map(|r| r.pattern.as_str())).expect("cue set compiles");
-    Cues { rows, set }
+    let set = |kind: Kind| {
+        let index: Vec<usize> = (0..rows.len())
+            .filter(|&k| rows[k].kinds.contains(&kind))
+            .collect();
+        let set = RegexSet::new(index.iter().map(|&k| rows[k].pattern.as_str()))
+            .expect("cue set compiles");
+        (set, index)
+    };
+    let sets = [set(Kind::Money), set(Kind::Percent), set(Kind::Count)];
+    Cues { rows, sets }
 });
 
 /// Words that turn a revenue figure into a goal, guidance or forecast.
@@ -253,7 +273,8 @@ pub fn metric(
     let hi = text.ceil_char_boundary(clause.1.min(m.context_end + AFTER).max(m.context_end));
     let window = &text[lo..hi];
     let mut best: Option<(usize, usize, Metric)> = None; // (distance, row, metric)
-    for row in CUES.set.matches(window).iter() {
+    let (set, index) = CUES.set(m.kind);
+    for row in set.matches(window).iter().map(|k| index[k]) {
         let cue = &CUES.rows[row];
         if !cue.kinds.contains(&m.kind) {
             continue;

@@ -97,21 +97,42 @@ fn normalize(c: &Captures) -> Option<String> {
 
 /// The period named nearest to `at` within `sentence`.
 pub fn period(text: &str, sentence: (usize, usize), at: (usize, usize)) -> Option<String> {
-    let s = &text[sentence.0..sentence.1];
-    PERIOD
-        .captures_iter(s)
-        .filter_map(|c| {
-            let m = c.get(0)?;
-            let (ms, me) = (sentence.0 + m.start(), sentence.0 + m.end());
-            let distance = if me <= at.0 {
-                at.0 - me
-            } else {
-                ms.saturating_sub(at.1)
-            };
-            Some((distance, normalize(&c)?))
-        })
-        .min_by_key(|p| p.0)
-        .map(|p| p.1)
+    Periods::new(text, sentence).nearest(at)
+}
+
+/// The periods a sentence names, found once for all the figures in it.
+#[derive(Clone, Debug, Default)]
+pub struct Periods {
+    /// Where each is written, and its normalized form, in text order.
+    found: Vec<(usize, usize, String)>,
+}
+
+impl Periods {
+    pub fn new(text: &str, sentence: (usize, usize)) -> Periods {
+        let s = &text[sentence.0..sentence.1];
+        let found = PERIOD
+            .captures_iter(s)
+            .filter_map(|c| {
+                let m = c.get(0)?;
+                Some((sentence.0 + m.start(), sentence.0 + m.end(), normalize(&c)?))
+            })
+            .collect();
+        Periods { found }
+    }
+
+    /// The period nearest to `at` (the first of those as near).
+    pub fn nearest(&self, at: (usize, usize)) -> Option<String> {
+        self.found
+            .iter()
+            .min_by_key(|&&(ms, me, _)| {
+                if me <= at.0 {
+                    at.0 - me
+                } else {
+                    ms.saturating_sub(at.1)
+                }
+            })
+            .map(|p| p.2.clone())
+    }
 }
 
 #[cfg(test)]

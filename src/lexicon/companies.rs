@@ -13,6 +13,7 @@
 //! first seen (the first is often the issuer of a release).
 
 use super::{Entity, Lexicon, Role, is_word_edge};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::{Arc, LazyLock};
 
@@ -188,6 +189,10 @@ fn is_subsidiary(text: &str, end: usize) -> bool {
         .any(|w| rest.starts_with(w))
 }
 
+/// From this many aliases on, one automaton finds them all in one pass over
+/// the text; below, a vectorized search per alias is cheaper.
+const MANY_ALIASES: usize = 64;
+
 /// Companies the text names, and where each of their names occurs.
 pub struct Found {
     pub entities: Vec<Entity>,
@@ -309,22 +314,55 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Found {
     }
     aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
     aliases.dedup_by(|a, b| a.0 == b.0);
-    let mut entities = Vec::new();
     let bytes = text.as_bytes();
-    for (alias, canonical) in &aliases {
-        for (start, _) in text.match_indices(alias.as_str()) {
-            let end = start + alias.len();
-            if is_word_edge(bytes, start, end) {
-                entities.push(Entity {
-                    start,
-                    end,
-                    canonical: canonical.clone(),
-                    role: Role::Provider,
-                });
-            }
+    let names: Vec<&str> = aliases.iter().map(|a| a.0.as_str()).collect();
+    let entities = occurrences(text, &names, MANY_ALIASES)
+        .into_iter()
+        .filter(|&(start, end, _)| is_word_edge(bytes, start, end))
+        .map(|(start, end, k)| Entity {
+            start,
+            end,
+            canonical: aliases[k].1.clone(),
+            role: Role::Provider,
+        })
+        .collect();
+    Found { entities, issuers }
+}
+
+/// Where each alias occurs in `text`, as `str::match_indices` finds it (from
+/// the left, not overlapping its own earlier occurrence): `(start, end,
+/// alias index)`, in no particular order. From `many` aliases on, one
+/// automaton finds them all in a single pass.
+fn occurrences(text: &str, aliases: &[&str], many: usize) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut words = Vec::new();
+    for (k, alias) in aliases.iter().enumerate() {
+        if alias.is_empty() {
+            out.extend(text.match_indices("").map(|(start, _)| (start, start, k)));
+        } else if aliases.len() < many {
+            out.extend(
+                memchr::memmem::find_iter(text.as_bytes(), alias)
+                    .map(|start| (start, start + alias.len(), k)),
+            );
+        } else {
+            words.push(k);
         }
     }
-    Found { entities, issuers }
+    if words.is_empty() {
+        return out;
+    }
+    let matcher =
+        AhoCorasick::new(words.iter().map(|&k| aliases[k])).expect("alias matcher builds");
+    let mut resume = vec![0; words.len()];
+    // overlapping matches come by end, so each alias's come in order
+    for m in matcher.find_overlapping_iter(text) {
+        let p = m.pattern().as_usize();
+        if m.start() >= resume[p] {
+            resume[p] = m.end();
+            out.push((m.start(), m.end(), words[p]));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -339,6 +377,36 @@ mod tests {
             .iter()
             .map(|e| (text[e.start..e.end].to_string(), e.canonical.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn occurrences_are_those_of_match_indices() {
+        let text = "A A A. AAA AWS Amazon Web Services; AA AWSome A A".repeat(3);
+        let mut aliases = vec!["A A", "AA", "AWS", "Amazon Web Services", "A", "", "zz"];
+        let many: Vec<String> = (0..80).map(|i| format!("Co{i}")).collect();
+        for take in [3, aliases.len()] {
+            for with_many in [false, true] {
+                let mut list: Vec<&str> = aliases[..take].to_vec();
+                if with_many {
+                    list.extend(many.iter().map(String::as_str));
+                }
+                let mut want: Vec<(usize, usize, usize)> = Vec::new();
+                for (k, alias) in list.iter().enumerate() {
+                    want.extend(
+                        text.match_indices(alias)
+                            .map(|(s, _)| (s, s + alias.len(), k)),
+                    );
+                }
+                want.sort();
+                for many in [usize::MAX, 1] {
+                    let mut got = occurrences(&text, &list, many);
+                    got.sort();
+                    assert_eq!(got, want, "{take} aliases, {many}");
+                }
+            }
+        }
+        aliases.clear();
+        assert!(occurrences(&text, &aliases, 1).is_empty());
     }
 
     #[test]

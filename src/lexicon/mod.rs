@@ -14,7 +14,7 @@
 
 pub mod companies;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, LazyLock};
@@ -132,8 +132,10 @@ impl Lexicon {
         }
         let mut patterns: Vec<(String, (Arc<str>, Role))> = by_alias.into_iter().collect();
         patterns.sort_by(|a, b| a.0.cmp(&b.0));
+        // a DFA: it is searched over every document's whole text
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(patterns.iter().map(|p| p.0.as_str()))
             .expect("alias matcher builds");
         Lexicon {

@@ -134,12 +134,20 @@ pub fn after(text: &str, at: usize) -> Option<CountNoun> {
         if i == ws {
             return None;
         }
-        let word = text[ws..i].to_ascii_lowercase();
-        if let Some((_, unit)) = NOUNS.iter().find(|(w, _)| *w == word) {
+        // the word in lower case equals `w` (compared without a copy per word)
+        let word = &text.as_bytes()[ws..i];
+        let is = |w: &str| {
+            w.len() == word.len()
+                && w.bytes()
+                    .zip(word)
+                    .all(|(a, b)| a == b.to_ascii_lowercase())
+        };
+        if let Some((_, unit)) = NOUNS.iter().find(|(w, _)| is(w)) {
             // `user numbers` is a compound, so its singular agrees with any number;
             // in `a dozen business workflows` the number counts workflows
-            let singular = SINGULAR.contains(&word.as_str()) && !followed_by_measure(text, i);
-            if SINGULAR.contains(&word.as_str()) && followed_by_noun(text, i) && singular {
+            let singular_form = SINGULAR.iter().any(|w| is(w));
+            let singular = singular_form && !followed_by_measure(text, i);
+            if singular && followed_by_noun(text, i) {
                 return None;
             }
             return Some(CountNoun {
@@ -149,11 +157,11 @@ pub fn after(text: &str, at: usize) -> Option<CountNoun> {
             });
         }
         // `50,000 new small and medium businesses`: a coordination of modifiers
-        let coordination = matches!(word.as_str(), "and" | "or")
+        let coordination = (is("and") || is("or"))
             && text[i..]
                 .trim_start()
                 .starts_with(|c: char| c.is_ascii_alphabetic());
-        if STOP.contains(&word.as_str()) && !coordination {
+        if STOP.iter().any(|w| is(w)) && !coordination {
             return None;
         }
     }
