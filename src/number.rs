@@ -171,19 +171,32 @@ fn scale_power(word: &str) -> Option<i32> {
 pub fn scan(text: &str) -> Vec<Number> {
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(caps) = NUMBER.captures_at(text, at) {
-        let whole = caps.get(0).expect("group 0 always matches");
+    // `find`, not `captures`: the groups are read off the match by hand
+    // below, which costs a fraction of a capturing search
+    while let Some(whole) = NUMBER.find_at(text, at) {
         at = whole.end().max(at + 1);
-        let number = if let Some(w) = caps.name("words") {
-            let n = read_words(text, w.start(), w.end());
+        let w = whole.as_str();
+        let number = if w.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+            // the digits group is made of digits, commas and dots; a scale or
+            // suffix (letters) may follow after spaces, a line break or a
+            // hyphen, and ends the match
+            let digits = w
+                .find(|c: char| !matches!(c, '0'..='9' | ',' | '.'))
+                .unwrap_or(w.len());
+            let unit = (digits < w.len()).then(|| {
+                let rest = &w[digits..];
+                let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\n', '-']).len();
+                (whole.start() + digits + gap, whole.end())
+            });
+            read_digits(text, whole.start(), whole.start() + digits, unit)
+        } else {
+            let n = read_words(text, whole.start(), whole.end());
             if n.is_none() {
                 // `quarter and one`: the words after the first may still be a number
-                let first = text[w.start()..].find(|c: char| !c.is_ascii_alphabetic());
-                at = first.map_or(whole.end(), |e| w.start() + e.max(1));
+                let first = w.find(|c: char| !c.is_ascii_alphabetic());
+                at = first.map_or(whole.end(), |e| whole.start() + e.max(1));
             }
             n
-        } else {
-            read_digits(text, &caps)
         };
         if let Some(n) = number {
             at = n.end.max(whole.start() + 1);
@@ -196,26 +209,33 @@ pub fn scan(text: &str) -> Vec<Number> {
     out
 }
 
-fn read_digits(text: &str, caps: &regex::Captures) -> Option<Number> {
-    let digits = caps.name("digits")?;
-    let (start, mut end) = (digits.start(), digits.end());
+/// The number whose digits stand at `start..digits_end`, with the scale word
+/// or suffix at `unit`, if any.
+fn read_digits(
+    text: &str,
+    start: usize,
+    digits_end: usize,
+    unit: Option<(usize, usize)>,
+) -> Option<Number> {
+    let mut end = digits_end;
     let bytes = text.as_bytes();
     if glued_left(bytes, start) || glued_right(bytes, end) {
         return None;
     }
     let glued = start > 0 && bytes[start - 1].is_ascii_alphabetic();
-    let mut value = Decimal::parse(digits.as_str())?;
+    let digits = &text[start..digits_end];
+    let mut value = Decimal::parse(digits)?;
     let mut scaled = false;
     let mut power = 0;
-    if let Some(s) = caps.name("scale").or_else(|| caps.name("suffix")) {
-        power = scale_power(s.as_str())?;
+    if let Some((us, ue)) = unit {
+        power = scale_power(&text[us..ue])?;
         value = value.scale(power);
-        end = s.end();
+        end = ue;
         scaled = true;
     }
     // `5G`, `3D`, `10x`, `2nd`, but also `115USD`
     let glued_after = !scaled && bytes.get(end).is_some_and(|b| b.is_ascii_alphabetic());
-    let plain = !scaled && digits.as_str().bytes().all(|b| b.is_ascii_digit());
+    let plain = !scaled && digits.bytes().all(|b| b.is_ascii_digit());
     Some(Number {
         start,
         end,

@@ -116,16 +116,28 @@ fn line_break_ends_sentence(text: &str, i: usize) -> bool {
 
 /// The bounds of the sentence holding byte `pos`.
 pub fn sentence_at(text: &str, pos: usize) -> (usize, usize) {
+    sentence_within(text, pos, MAX_SENTENCE)
+}
+
+/// The longest stretch (bytes, each way from a figure) read as its sentence:
+/// text with no sentence end for longer (a table flattened into one line, a
+/// file of digits) is cut there, so that finding sentences stays linear.
+pub const MAX_SENTENCE: usize = 2000;
+
+/// The sentence holding `pos`, looked for at most `reach` bytes each way.
+pub fn sentence_within(text: &str, pos: usize, reach: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
+    let floor = pos.saturating_sub(reach);
+    let ceiling = (pos + reach).min(bytes.len());
     let mut start = pos.min(bytes.len());
-    while start > 0 {
+    while start > floor {
         if is_boundary(text, start - 1) {
             break;
         }
         start -= 1;
     }
     let mut end = pos.min(bytes.len());
-    while end < bytes.len() {
+    while end < ceiling {
         if is_boundary(text, end) {
             end += 1;
             break;
@@ -136,7 +148,12 @@ pub fn sentence_at(text: &str, pos: usize) -> (usize, usize) {
     while start < end && bytes[start].is_ascii_whitespace() {
         start += 1;
     }
-    (start, end.min(bytes.len()))
+    // a cut at the reach lands on a character boundary
+    let start = text.ceil_char_boundary(start);
+    (
+        start,
+        text.ceil_char_boundary(end.min(bytes.len())).max(start),
+    )
 }
 
 /// Whether `pos` lies on a line that is only a list item linking elsewhere

@@ -36,10 +36,18 @@ static NOT_SCALED_ROW: LazyLock<Regex> = LazyLock::new(|| {
         .expect("row label pattern")
 });
 
-/// The line holding `pos`, as a span.
+/// The longest stretch (bytes, each way) read as one line: a longer line is
+/// prose or a flattened table, never a row, and cutting it keeps every
+/// look-up linear in the text.
+const MAX_LINE: usize = 2000;
+
+/// The line holding `pos`, as a span (cut at [`MAX_LINE`] bytes each way).
 pub fn line_at(text: &str, pos: usize) -> (usize, usize) {
-    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let floor = text.floor_char_boundary(pos.saturating_sub(MAX_LINE));
+    let ceiling = text.ceil_char_boundary((pos + MAX_LINE).min(text.len()));
+    let start =
+        memchr::memrchr(b'\n', &text.as_bytes()[floor..pos]).map_or(floor, |i| floor + i + 1);
+    let end = memchr::memchr(b'\n', &text.as_bytes()[pos..ceiling]).map_or(ceiling, |i| pos + i);
     (start, end)
 }
 

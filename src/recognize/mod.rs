@@ -666,7 +666,8 @@ fn counted_before(text: &str, atom: &Atom, before: &[Mention]) -> Option<&'stati
     if in_table_row(text, n.start, n.end) {
         return None; // a row label (`license support | 2,597`) is no counted noun
     }
-    let sentence = crate::segment::sentence_at(text, n.start);
+    // the noun stands within a few clauses before the number
+    let sentence = crate::segment::sentence_within(text, n.start, NOUN_REACH);
     let head = &text[sentence.0..n.start];
     let noun = NOUN_BEFORE.find_iter(head).last()?;
     let noun_end = sentence.0 + noun.end();
@@ -691,6 +692,9 @@ fn counted_before(text: &str, atom: &Atom, before: &[Mention]) -> Option<&'stati
         .find(|(w, _)| *w == word)
         .map(|(_, unit)| *unit)
 }
+
+/// How far back (bytes) a counted noun before a bare number is looked for.
+const NOUN_REACH: usize = 300;
 
 static NUMBER_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:number|count|total)[ \t\n]+of[ \t\n]+(?:\w+[ \t\n]+)?$")
