@@ -237,6 +237,8 @@ const BEFORE: usize = 110;
 const AFTER: usize = 70;
 /// How near the start of its sentence a cue must be to be the sentence's subject.
 const SUBJECT: usize = 40;
+/// The longest cue (bytes), past the subject's start.
+const SUBJECT_CUE: usize = 60;
 
 /// Where the figures of a sentence stand, for cues that belong to a neighbour.
 pub struct Neighbours<'a> {
@@ -366,7 +368,12 @@ fn subject_cue(text: &str, m: &Mention, sentence: (usize, usize)) -> Option<Metr
     if head_end <= sentence.0 || !LINKED.is_match(&text[from..m.start]) {
         return None;
     }
-    let head = &text[sentence.0..m.start];
+    // the subject cue starts near the sentence's start, so only its first
+    // words are searched (cues are at most a few words long)
+    let head = &text[sentence.0..text.floor_char_boundary((head_end + SUBJECT_CUE).min(m.start))];
+    if !head.contains(',') {
+        return None;
+    }
     let first = CUES
         .rows
         .iter()
