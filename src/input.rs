@@ -6,7 +6,7 @@
 //! recursively in sorted order for `.txt`, `.md`, `.html` and `.htm` files
 //! (not following links to directories, which can make cycles).
 //! JSON-lines input holds one document per line, `{"id", "text"}` or
-//! `{"id", "html"}`. Non-goal: anything beyond reading; no extraction here.
+//! `{"id", "html"}`; its directories are walked for `.jsonl` and `.ndjson`. Non-goal: anything beyond reading; no extraction here.
 
 pub mod decode;
 pub mod html;
@@ -83,10 +83,23 @@ impl Source {
 
 const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
 
+/// Files a directory walk takes in JSON-lines mode.
+const JSON_LINES_EXTENSIONS: &[&str] = &["jsonl", "ndjson"];
+
 /// The sources the arguments name: files as given, directories walked in
 /// sorted order, `-` for standard input. Paths that cannot be walked come
 /// back as errors, in their place.
 pub fn expand(args: &[String]) -> Vec<Result<Source, InputError>> {
+    expand_with(args, DOCUMENT_EXTENSIONS)
+}
+
+/// [`expand`] for JSON-lines input: directories are walked for `.jsonl`
+/// and `.ndjson` files.
+pub fn expand_json_lines(args: &[String]) -> Vec<Result<Source, InputError>> {
+    expand_with(args, JSON_LINES_EXTENSIONS)
+}
+
+fn expand_with(args: &[String], extensions: &[&str]) -> Vec<Result<Source, InputError>> {
     let mut out = Vec::new();
     for arg in args {
         if arg == "-" {
@@ -95,7 +108,7 @@ pub fn expand(args: &[String]) -> Vec<Result<Source, InputError>> {
         }
         let path = Path::new(arg);
         if path.is_dir() {
-            walk(path, &mut out);
+            walk(path, extensions, &mut out);
         } else {
             out.push(Ok(Source::File(path.to_path_buf())));
         }
@@ -103,7 +116,7 @@ pub fn expand(args: &[String]) -> Vec<Result<Source, InputError>> {
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
+fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<Result<Source, InputError>>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -123,11 +136,11 @@ fn walk(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
     paths.sort();
     for (path, is_dir) in paths {
         if is_dir {
-            walk(&path, out);
+            walk(&path, extensions, out);
         } else if path
             .extension()
             .and_then(|e| e.to_str())
-            .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+            .is_some_and(|e| extensions.contains(&e.to_ascii_lowercase().as_str()))
             && !path.is_dir()
         {
             out.push(Ok(Source::File(path)));

@@ -57,6 +57,7 @@ struct Cli {
     inputs: Vec<String>,
 
     /// Read JSON lines, one document per line: {"id": .., "text": ..} or {"id": .., "html": ..}.
+    /// Directories are walked for .jsonl and .ndjson files.
     #[arg(long)]
     jsonl: bool,
 

@@ -132,7 +132,11 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
         .num_threads(config.threads)
         .build()
         .map_err(io::Error::other)?;
-    let sources = input::expand(&config.inputs);
+    let sources = if config.jsonl {
+        input::expand_json_lines(&config.inputs)
+    } else {
+        input::expand(&config.inputs)
+    };
     let progress = Progress::new(config.progress, (!config.jsonl).then_some(sources.len()));
     let mut err = progress.stderr(err);
     let mut report = Report::default();

@@ -655,6 +655,15 @@ fn jsonl_input_takes_text_and_html() {
     let recs = records(&out);
     assert_eq!(docs(&recs), ["plain", "page"]);
     assert_eq!(recs.len(), 4);
+    // a directory is walked for .jsonl and .ndjson files
+    let dir = tempdir();
+    let line = |id: &str| format!("{}\n", serde_json::json!({"id": id, "text": AWS}));
+    write(dir.path(), "in/b.jsonl", line("b"));
+    write(dir.path(), "in/a/c.ndjson", line("c"));
+    write(dir.path(), "in/d.txt", line("d"));
+    let out = extract_in(dir.path(), &["--jsonl", "in"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(docs(&records(&out)), ["c", "b"]);
 }
 
 #[test]
