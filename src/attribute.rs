@@ -72,6 +72,30 @@ static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pronoun pattern")
 });
 
+/// Words that introduce examples: companies named after them are instances.
+static EXAMPLES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:including|such as|like|among them|e\.g\.)(?-u:\b)")
+        .expect("examples pattern")
+});
+
+/// Whether text ending just before a company name leaves it inside a list
+/// of examples opened by `including`, `such as`...: the list ends at a dash,
+/// a parenthesis, or a comma before a lower-case word other than `and`/`or`
+/// (`..., including Comcast, and Shell, rely on Databricks`).
+fn in_examples(before: &str) -> bool {
+    let Some(open) = EXAMPLES.find_iter(before).last() else {
+        return false;
+    };
+    let tail = &before[open.end()..];
+    if tail.contains(['—', '–', '(', ')']) {
+        return false;
+    }
+    !tail.split(',').skip(1).any(|part| {
+        let word = part.split_whitespace().next().unwrap_or("");
+        word.starts_with(|c: char| c.is_lowercase()) && !matches!(word, "and" | "or")
+    })
+}
+
 /// First-person words of a speaker or a release (`we`, `our`).
 static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:we|our|us|we're|we've|we'll)(?-u:\b)")
@@ -170,14 +194,17 @@ pub fn attribute(
         };
     }
     // 4. the subject: first company of the clause, then of the sentence
+    // (companies given as examples are none)
+    let subject = |e: &&Entity| !in_examples(&text[sentence.0..e.start]);
     if let Some(e) = providers((clause.0, m.start))
-        .next()
-        .or_else(|| providers((sentence.0, m.start)).next())
+        .find(subject)
+        .or_else(|| providers((sentence.0, m.start)).find(subject))
     {
         return found(e);
     }
-    // 5. a company after the figure in the same sentence
-    if let Some(e) = providers((m.end, sentence.1)).next() {
+    // 5. a company after the figure in the same sentence, but not one given
+    // as an example (`20,000 organizations, including Comcast, rely on X`)
+    if let Some(e) = providers((m.end, sentence.1)).find(|e| !in_examples(&text[m.end..e.start])) {
         return found(e);
     }
     // 6. the document's company, else the company of the sentences before;

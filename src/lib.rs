@@ -137,6 +137,10 @@ impl Extractor {
             if segment::in_link_list(text, m.start) {
                 continue; // a list of links to other stories: page clutter
             }
+            let (ls, le) = tables::line_at(text, m.start);
+            if tables::is_quote_row(&text[ls..le]) {
+                continue; // a stock-quote widget: page clutter
+            }
             let clause = clauses.at(m.start);
             let lo = figures.partition_point(|f| f.0 < sentence.0);
             let hi = figures.partition_point(|f| f.0 < sentence.1);

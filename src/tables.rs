@@ -51,6 +51,19 @@ pub fn line_at(text: &str, pos: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// Whether the line is a row of a stock-quote widget (`HD | THE HOME DEPOT
+/// INC. | 225.86 | -12.99 | -5.44%`): a ticker, then four cells or more.
+/// Such rows are page furniture, not the article's figures.
+pub fn is_quote_row(line: &str) -> bool {
+    let cells: Vec<&str> = line.split(" | ").map(str::trim).collect();
+    cells.len() >= 4
+        && (1..=5).contains(&cells[0].len())
+        && cells[0].chars().all(|c| c.is_ascii_uppercase() || c == '.')
+        // the company's name in capitals follows the ticker
+        && cells[1].chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !cells[1].chars().any(|c| c.is_lowercase())
+}
+
 /// Whether the line has cells (`a | b`).
 pub fn has_cells(line: &str) -> bool {
     line.contains(" | ") || (line.trim_start().starts_with('|') && line.matches('|').count() >= 2)
@@ -200,6 +213,15 @@ mod tests {
         let text = "Revenue grew 5 | a";
         let at = text.find('5').unwrap();
         assert_eq!(cell(text, at, at + 1), None);
+    }
+
+    #[test]
+    fn quote_widgets_are_recognized() {
+        assert!(is_quote_row(
+            "HD | THE HOME DEPOT INC. | 225.86 | -12.99 | -5.44%"
+        ));
+        assert!(!is_quote_row("Revenue | $ 13,307 | $ 12,453"));
+        assert!(!is_quote_row("EPS | 1.2 | 1.1 | 0.9"));
     }
 
     #[test]

@@ -71,6 +71,13 @@ const CASES: &[Case] = &[
         Some("Google"),
         "revenue",
     ),
+    // companies given as examples are not the subject
+    case(
+        "More than 9,000 organizations, including Ford Motor, Verizon, and Toyota, rely on Snowflake for analytics.",
+        "More than 9,000",
+        Some("Snowflake"),
+        "customers",
+    ),
     // a company named inside a count
     case(
         "The deal covers 300,000 Salesforce seats.",

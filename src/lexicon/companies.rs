@@ -20,7 +20,7 @@ use std::sync::{Arc, LazyLock};
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"[A-Z][A-Za-z0-9&'’.\-]*[A-Za-z0-9]|[A-Z]";
     Regex::new(&format!(
-        r"(?P<name>(?:(?:{word})[ \t]+){{0,4}}(?:{word})),?[ \t]+(?:(?P<suffix>Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|L\.L\.C\.|plc|PLC|AG|SE|S\.A\.|N\.V\.|GmbH|Holdings|Group|Technologies)(?-u:\b)|(?P<ticker>\((?:NYSE|NASDAQ|Nasdaq|NYSE American|OTCQB|OTCQX|OTC|TSX|TSXV|XETRA|LSE|ASX|CSE)[A-Za-z ]*:[ \t]*(?P<sym>[A-Z.]{{1,6}})\)|&lt;(?P<sym2>[A-Z.]{{1,8}})>|<(?P<sym3>[A-Z.]{{1,8}})>))"
+        r"(?P<name>(?:(?:{word})[ \t]+){{0,4}}(?:{word})),?[ \t]+(?:(?P<suffix>Inc\.?|INC\.?|Incorporated|Corp\.?|CORP\.?|Corporation|Co\.|CO\.|Ltd\.?|LTD\.?|Limited|LLC|L\.L\.C\.|plc|PLC|AG|SE|S\.A\.|N\.V\.|GmbH|Holdings|Group|Technologies)(?-u:\b)|(?P<ticker>\((?:NYSE|NASDAQ|Nasdaq|NYSE American|OTCQB|OTCQX|OTC|TSX|TSXV|XETRA|LSE|ASX|CSE)[A-Za-z ]*:[ \t]*(?P<sym>[A-Z.]{{1,6}})\)|&lt;(?P<sym2>[A-Z.]{{1,8}})>|<(?P<sym3>[A-Z.]{{1,8}})>))"
     ))
     .expect("company pattern")
 });
@@ -36,6 +36,7 @@ static MARKED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Capitalized words that start a sentence or a name without being the company.
 const LEADING: &[&str] = &[
+    "THE",
     "The",
     "A",
     "An",
@@ -112,6 +113,10 @@ const NOT_COMPANIES: &[&str] = &[
 
 /// Legal suffixes, which a short name leaves out.
 const LEGAL: &[&str] = &[
+    "INC",
+    "CORP",
+    "CO",
+    "LTD",
     "Inc",
     "Corp",
     "Co",
