@@ -41,7 +41,7 @@ static NOT_SCALED_ROW: LazyLock<Regex> = LazyLock::new(|| {
 /// look-up linear in the text.
 const MAX_LINE: usize = 2000;
 
-/// The line holding `pos`, as a span (cut at [`MAX_LINE`] bytes each way).
+/// The line holding `pos`, as a span (cut at `MAX_LINE` bytes each way).
 pub fn line_at(text: &str, pos: usize) -> (usize, usize) {
     let floor = text.floor_char_boundary(pos.saturating_sub(MAX_LINE));
     let ceiling = text.ceil_char_boundary((pos + MAX_LINE).min(text.len()));
