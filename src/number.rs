@@ -120,9 +120,10 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         fraction_words(),
     );
     let pattern = format!(
-        r"(?i)(?P<digits>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:(?:[ \t]{{0,2}}\n?[ \t]{{0,8}}|-)(?P<scale>{scales})(?-u:\b)|(?P<suffix>{suffixes})(?-u:\b))?|(?-u:\b)(?P<words>(?:half[ \t\n]+an?[ \t\n]+(?:{sw})(?-u:\b)|(?:an?)[ \t\n]+(?:hundred|{sw}|dozen|{fw})(?-u:\b)|{word})(?:(?:[ \t\n]+|-)(?:and[ \t\n]+)?{word})*)",
+        r"(?i)(?P<digits>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:(?:[ \t]{{0,2}}\n?[ \t]{{0,8}}|-)(?P<scale>{scales})(?-u:\b)|(?P<suffix>{suffixes})(?-u:\b))?|(?-u:\b)(?P<words>(?:half[ \t\n]+an?[ \t\n]+(?:{sw})(?-u:\b)|(?:an?)[ \t\n]+(?:hundred|{sw}|dozen|{fw})(?-u:\b)|{word})(?:(?:[ \t\n]+|-)(?:and[ \t\n]+)?{word}){{0,{max}}})",
         sw = scales_words(),
         fw = fraction_words(),
+        max = MAX_NUMBER_WORDS,
     );
     Regex::new(&pattern).expect("number pattern compiles")
 });
@@ -168,6 +169,12 @@ fn scale_power(word: &str) -> Option<i32> {
 }
 
 /// Every number token of `text`, in order.
+/// A written-out number has at most this many words after its first
+/// (`one hundred and twenty three thousand four hundred and fifty six`); a
+/// longer run of number words is read in pieces, so that scanning it stays
+/// linear (`one hundred one hundred ...`).
+pub const MAX_NUMBER_WORDS: usize = 15;
+
 pub fn scan(text: &str) -> Vec<Number> {
     let mut out = Vec::new();
     let mut at = 0;

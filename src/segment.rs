@@ -160,8 +160,7 @@ pub fn sentence_within(text: &str, pos: usize, reach: usize) -> (usize, usize) {
 /// (`- [Rival raises $1 billion](https://...)`): related-story lists in
 /// Markdown pages, not the article.
 pub fn in_link_list(text: &str, pos: usize) -> bool {
-    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let (start, end) = crate::tables::line_at(text, pos);
     let line = text[start..end].trim();
     let Some(item) = line.strip_prefix(['-', '*', '+']).map(str::trim_start) else {
         return false;

@@ -497,10 +497,9 @@ fn a_long_sentence_of_figures_finishes() {
     assert_eq!(records(&out).len(), 100_000);
 }
 
-/// Known quadratic cases in code outside the CLI (see docs/robustness.md);
-/// run with `cargo test --test cli -- --ignored` once they are fixed.
+/// Once quadratic (see docs/robustness.md): a figure's line and a run of
+/// number words are now looked at within a bounded reach.
 #[test]
-#[ignore = "quadratic in segment::in_link_list (per figure, the whole line)"]
 fn a_megabyte_line_of_figures_is_linear() {
     let dir = tempdir();
     write(dir.path(), "pct.txt", "5% ".repeat(500_000));
@@ -509,7 +508,6 @@ fn a_megabyte_line_of_figures_is_linear() {
 }
 
 #[test]
-#[ignore = "quadratic in number::scan (a run of number words is matched again from each number's end)"]
 fn a_run_of_number_words_is_linear() {
     let dir = tempdir();
     write(dir.path(), "words.txt", "one hundred ".repeat(40_000));
