@@ -83,8 +83,9 @@ const WINDOW_BYTES: usize = 16 << 20;
 const CHUNK_DOCS: usize = 32;
 const CHUNK_BYTES: usize = 1 << 20;
 
-/// A document's sequence number and what its processing gave (or its panic).
-type Outcome = (usize, std::thread::Result<Done>);
+/// A document's sequence number and what its processing gave; `process`
+/// turns a panic into that document's error, so none crosses threads.
+type Outcome = (usize, Done);
 
 /// Processes a chunk of documents on the pool and sends their outcomes.
 fn hand_out<'a>(
@@ -97,11 +98,7 @@ fn hand_out<'a>(
     scope.spawn_fifo(move |_| {
         let outcomes = chunk
             .into_iter()
-            .map(|(seq, job)| {
-                let done =
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(config, job)));
-                (seq, done)
-            })
+            .map(|(seq, job)| (seq, process(config, job)))
             .collect();
         let _ = sender.send(outcomes);
     });
@@ -286,7 +283,6 @@ impl Window {
         write: &mut dyn FnMut(Done) -> io::Result<bool>,
     ) -> io::Result<bool> {
         for (seq, done) in outcomes {
-            let done = done.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             self.done[seq - self.written] = Some(done);
         }
         while let Some(Some(_)) = self.done.front() {

@@ -403,11 +403,11 @@ static INDEX_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// `two pounds of meat` is a weight, not money.
 fn is_weight(text: &str, mark: &currency::Mark) -> bool {
     let word = &text[mark.start..mark.end];
-    word.to_ascii_lowercase().starts_with("pound")
-        && text[mark.end..]
-            .trim_start()
-            .to_ascii_lowercase()
-            .starts_with("of ")
+    // only the next word is read (never the rest of the text)
+    let next = text[mark.end..].trim_start();
+    word.get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("pound"))
+        && next.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("of "))
 }
 
 /// Two atoms that read as one range (`$1.5-2 billion`, `between 10 and 15 percent`).
@@ -582,12 +582,9 @@ fn carried_currency(text: &str, atom: &Atom, before: &[Mention]) -> Option<&'sta
     let partner_noun = RANGE_NOUN
         .captures(&text[n.end..text.floor_char_boundary((n.end + 40).min(text.len()))])
         .is_some_and(|c| {
-            followed_by_unitless_noun(&c["noun"], 0)
-                || !c["noun"].is_empty()
-                    && !matches!(
-                        &c["noun"].to_ascii_lowercase()[..],
-                        "in" | "a" | "from" | "for" | "the" | "and" | "last" | "this"
-                    )
+            !["in", "a", "from", "for", "the", "and", "last", "this"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(&c["noun"]))
         });
     (plausible && !partner_noun && !followed_by_unitless_noun(text, n.end))
         .then_some(prev.currency?)
@@ -714,62 +711,62 @@ fn after_determiner(text: &str, n: &Number) -> bool {
 /// `360 billion` followed by a plain noun (`360 billion tweets`) counts that noun.
 fn followed_by_unitless_noun(text: &str, at: usize) -> bool {
     let rest = text[at..].trim_start_matches([' ', '\t']);
-    let word: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .collect();
-    !word.is_empty()
-        && !matches!(
-            word.to_ascii_lowercase().as_str(),
-            "a" | "an"
-                | "and"
-                | "or"
-                | "in"
-                | "for"
-                | "from"
-                | "to"
-                | "the"
-                | "last"
-                | "this"
-                | "at"
-                | "by"
-                | "on"
-                | "as"
-                | "vs"
-                | "versus"
-                | "compared"
-                | "against"
-                | "during"
-                | "previously"
-                | "earlier"
-                | "year"
-                | "over"
-                | "with"
-                | "while"
-                | "but"
-                | "which"
-                | "mainly"
-                | "including"
-                | "of"
-                | "was"
-                | "were"
-                | "is"
-                | "are"
-                | "due"
-                | "estimate"
-                | "estimates"
-                | "expected"
-                | "forecast"
-                | "consensus"
-                | "target"
-                | "that"
-                | "these"
-                | "those"
-                | "than"
-                | "into"
-                | "through"
-        )
+    let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let word = &rest[..len];
+    len > 0 && !NOT_NOUNS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
+
+/// Words after a bare amount that name no counted thing.
+const NOT_NOUNS: &[&str] = &[
+    "a",
+    "an",
+    "and",
+    "or",
+    "in",
+    "for",
+    "from",
+    "to",
+    "the",
+    "last",
+    "this",
+    "at",
+    "by",
+    "on",
+    "as",
+    "vs",
+    "versus",
+    "compared",
+    "against",
+    "during",
+    "previously",
+    "earlier",
+    "year",
+    "over",
+    "with",
+    "while",
+    "but",
+    "which",
+    "mainly",
+    "including",
+    "of",
+    "was",
+    "were",
+    "is",
+    "are",
+    "due",
+    "estimate",
+    "estimates",
+    "expected",
+    "forecast",
+    "consensus",
+    "target",
+    "that",
+    "these",
+    "those",
+    "than",
+    "into",
+    "through",
+];
 
 /// A number that is part of a product or index name (`Windows 11 devices`):
 /// right after a capitalized word that is no sentence start, and not in a
