@@ -13,26 +13,162 @@
 //! first seen (the first is often the issuer of a release).
 
 use super::{Entity, Lexicon, Role, is_word_edge};
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::sync::{Arc, LazyLock};
+
+/// Legal suffixes that close a company name, as the pattern writes them.
+const SUFFIX_PATTERN: &str = r"Inc\.?|INC\.?|Incorporated|Corp\.?|CORP\.?|Corporation|Co\.|CO\.|Ltd\.?|LTD\.?|Limited|LLC|L\.L\.C\.|plc|PLC|AG|SE|S\.A\.|N\.V\.|GmbH|Holdings|Group|Technologies";
+
+/// Literals of which every match of [`NAMED`] holds one, with the space
+/// that the pattern puts before a suffix or ticker (short forms cover the
+/// long: `Inc` in `Incorporated`). Every trigger is three bytes or more, which
+/// lets the matcher skip through text with vector instructions; a tab before
+/// the suffix, and `<` of a ticker, are found by [`memchr`] instead.
+const NAMED_TRIGGERS: &[&str] = &[
+    " Inc",
+    " INC",
+    " Corp",
+    " CORP",
+    " Co.",
+    " CO.",
+    " Ltd",
+    " LTD",
+    " Limited",
+    " LLC",
+    " L.L.C.",
+    " plc",
+    " PLC",
+    " AG",
+    " SE",
+    " S.A.",
+    " N.V.",
+    " GmbH",
+    " Holdings",
+    " Group",
+    " Technologies",
+    " (NYSE",
+    " (NASDAQ",
+    " (Nasdaq",
+    " (OTC",
+    " (TSX",
+    " (XETRA",
+    " (LSE",
+    " (ASX",
+    " (CSE",
+    " &lt;",
+];
+
+/// Where [`NAMED`] can match, in text order.
+fn named_triggers(text: &str) -> Vec<(usize, usize)> {
+    let mut found: Vec<(usize, usize)> = NAMED_MATCHER
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .chain(memchr::memchr2_iter(b'\t', b'<', text.as_bytes()).map(|i| (i, i + 1)))
+        .collect();
+    found.sort_unstable();
+    found
+}
 
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"[A-Z][A-Za-z0-9&'’.\-]*[A-Za-z0-9]|[A-Z]";
     Regex::new(&format!(
-        r"(?P<name>(?:(?:{word})[ \t]+){{0,4}}(?:{word})),?[ \t]+(?:(?P<suffix>Inc\.?|INC\.?|Incorporated|Corp\.?|CORP\.?|Corporation|Co\.|CO\.|Ltd\.?|LTD\.?|Limited|LLC|L\.L\.C\.|plc|PLC|AG|SE|S\.A\.|N\.V\.|GmbH|Holdings|Group|Technologies)(?-u:\b)|(?P<ticker>\((?:NYSE|NASDAQ|Nasdaq|NYSE American|OTCQB|OTCQX|OTC|TSX|TSXV|XETRA|LSE|ASX|CSE)[A-Za-z ]*:[ \t]*(?P<sym>[A-Z.]{{1,6}})\)|&lt;(?P<sym2>[A-Z.]{{1,8}})>|<(?P<sym3>[A-Z.]{{1,8}})>))"
+        r"(?P<name>(?:(?:{word})[ \t]+){{0,4}}(?:{word})),?[ \t]+(?:(?P<suffix>{SUFFIX_PATTERN})(?-u:\b)|(?P<ticker>\((?:NYSE|NASDAQ|Nasdaq|NYSE American|OTCQB|OTCQX|OTC|TSX|TSXV|XETRA|LSE|ASX|CSE)[A-Za-z ]*:[ \t]*(?P<sym>[A-Z.]{{1,6}})\)|&lt;(?P<sym2>[A-Z.]{{1,8}})>|<(?P<sym3>[A-Z.]{{1,8}})>))"
     ))
     .expect("company pattern")
 });
+
+/// Nouns that put a company's name in apposition (`a software company, Coralbyte,`).
+const APPOSITION_NOUNS: &str = "company|firm|start-?up|maker|provider|vendor|developer|operator|rival|retailer|lender|group|insurer|carrier";
+
+/// Verbs after which `it` or `its` marks the subject as a company.
+const SUBJECT_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "announced",
+    "announces",
+    "posted",
+    "posts",
+    "held",
+    "raised",
+    "expects",
+    "plans",
+    "added",
+    "lost",
+    "won",
+];
 
 /// Names that the words around them mark as companies.
 static MARKED: LazyLock<Regex> = LazyLock::new(|| {
     let name = r"[A-Z][A-Za-z0-9&.’'-]*[A-Za-z0-9](?:[ \t][A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]){0,2}";
     Regex::new(&format!(
-        r"(?:[A-Z][A-Za-z.]+-based[ \t\n]+(?P<based>{name})|(?:company|firm|start-?up|maker|provider|vendor|developer|operator|rival|retailer|lender|group|insurer|carrier),[ \t\n]+(?P<appos>{name}),|(?:^|[.!?]\s+|\n)(?P<subject>{name})[ \t\n]+(?:said|says|reported|reports|announced|announces|posted|posts|held|raised|expects|plans|added|lost|won)[ \t\n]+(?:on[ \t\n]+\w+[ \t\n]+)?(?:that[ \t\n]+)?(?:it|its)(?-u:\b))"
+        r"(?:[A-Z][A-Za-z.]+-based[ \t\n]+(?P<based>{name})|(?:{APPOSITION_NOUNS}),[ \t\n]+(?P<appos>{name}),|(?:^|[.!?]\s+|\n)(?P<subject>{name})[ \t\n]+(?:{verbs})[ \t\n]+{IT})",
+        verbs = SUBJECT_VERBS.join("|"),
     ))
     .expect("marked company pattern")
 });
+
+/// What follows a subject verb before `it`: [`MARKED`]'s tail.
+const IT: &str = r"(?:on[ \t\n]+\w+[ \t\n]+)?(?:that[ \t\n]+)?(?:it|its)(?-u:\b)";
+
+/// Where [`MARKED`] can match: each of its three forms holds one of these
+/// (`-based` and the space after it, an apposition noun, its comma and the
+/// space after it, a subject verb and what follows up to `it`).
+static MARKED_TRIGGERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"-based[ \t\n]+|(?:{APPOSITION_NOUNS}),[ \t\n]+|(?-u:\b)(?:{})[ \t\n]+{IT}",
+        SUBJECT_VERBS.join("|")
+    ))
+    .expect("marked trigger pattern")
+});
+
+static NAMED_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    // leftmost-first: the kind that the vectorized search serves
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(NAMED_TRIGGERS)
+        .expect("suffix triggers build")
+});
+
+/// The regions of `text` where a pattern can match, given where its
+/// triggers are (literals every match holds): from the line where the text
+/// before each trigger ends, back over `lines_before` more lines that are not
+/// blank (and the blank ones between), to the end of the trigger's last line;
+/// overlapping regions merged. A region starts and ends at a line break or
+/// an end of the text, so a pattern that spans no more lines than that
+/// finds in the regions what it finds in the whole text, and only the text
+/// near a trigger is searched.
+fn regions(
+    text: &str,
+    triggers: impl Iterator<Item = (usize, usize)>,
+    lines_before: usize,
+) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let line_start = |at: usize| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in triggers {
+        if out.last().is_some_and(|r| e <= r.1) {
+            continue;
+        }
+        // the line where the words before the trigger end
+        let mut a = line_start(text[..s].trim_end().len());
+        let mut more = lines_before;
+        while more > 0 && a > 0 {
+            a = line_start(a - 1);
+            if !text[a..].lines().next().unwrap_or("").trim().is_empty() {
+                more -= 1;
+            }
+        }
+        let b = memchr::memchr(b'\n', &bytes[e..]).map_or(bytes.len(), |i| e + i);
+        match out.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
+}
 
 /// Capitalized words that start a sentence or a name without being the company.
 const LEADING: &[&str] = &[
@@ -212,11 +348,15 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Found {
     let mut order: Vec<(Arc<str>, usize)> = Vec::new();
     let mut issuers: Vec<(Arc<str>, usize)> = Vec::new();
     let mut aliases: Vec<(String, Arc<str>)> = Vec::new();
-    for caps in NAMED.captures_iter(text) {
+    let named = regions(text, named_triggers(text).into_iter(), 0);
+    let named = named
+        .iter()
+        .flat_map(|&(a, b)| NAMED.captures_iter(&text[a..b]).map(move |caps| (a, caps)));
+    for (base, caps) in named {
         let Some(name) = caps.name("name") else {
             continue;
         };
-        if is_subsidiary(text, caps.get(0).map_or(name.end(), |m| m.end())) {
+        if is_subsidiary(text, base + caps.get(0).map_or(name.end(), |m| m.end())) {
             continue; // `the fully owned Kraftwerk Union AG subsidiary` speaks for its parent
         }
         let words: Vec<&str> = name
@@ -266,10 +406,10 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Found {
             },
         };
         if !order.iter().any(|o| o.0 == canonical) {
-            order.push((canonical.clone(), name.start()));
+            order.push((canonical.clone(), base + name.start()));
         }
         if strong && !issuers.iter().any(|o: &(Arc<str>, usize)| o.0 == canonical) {
-            issuers.push((canonical.clone(), name.start()));
+            issuers.push((canonical.clone(), base + name.start()));
         }
         aliases.push((full.clone(), canonical.clone()));
         if words.len() >= 3 {
@@ -279,7 +419,19 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Found {
             aliases.push((words[0].to_string(), canonical.clone()));
         }
     }
-    for caps in MARKED.captures_iter(text) {
+    // a subject may stand on the line before its verb, and an apposition or
+    // `-based` on the line before its name
+    let marked = regions(
+        text,
+        MARKED_TRIGGERS
+            .find_iter(text)
+            .map(|m| (m.start(), m.end())),
+        1,
+    );
+    let marked = marked
+        .iter()
+        .flat_map(|&(a, b)| MARKED.captures_iter(&text[a..b]).map(move |caps| (a, caps)));
+    for (base, caps) in marked {
         let Some(m) = caps
             .name("based")
             .or(caps.name("appos"))
@@ -310,7 +462,7 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Found {
             None => Arc::from(name.as_str()),
         };
         if !order.iter().any(|o| o.0 == canonical) {
-            order.push((canonical.clone(), m.start()));
+            order.push((canonical.clone(), base + m.start()));
         }
         aliases.push((name.clone(), canonical.clone()));
         if words.len() > 1 && !GENERIC.contains(&words[0]) && words[0].len() >= 3 {
@@ -412,6 +564,39 @@ mod tests {
         }
         aliases.clear();
         assert!(occurrences(&text, &aliases, 1).is_empty());
+    }
+
+    /// Every match of `re` in `text`, and those found in the regions only.
+    fn both_ways(re: &Regex, found: Vec<(usize, usize)>, text: &str) {
+        let whole: Vec<(usize, usize)> = re.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let near: Vec<(usize, usize)> = found
+            .iter()
+            .flat_map(|&(a, b)| {
+                re.find_iter(&text[a..b])
+                    .map(move |m| (a + m.start(), a + m.end()))
+            })
+            .collect();
+        assert_eq!(near, whole, "{text:?}");
+    }
+
+    #[test]
+    fn regions_find_what_the_whole_text_holds() {
+        let texts = [
+            "Acme\tInc said. Foo <FOO> rose; Bar &lt;BAR> fell.",
+            "The Toshiba Corp &lt;TSBA.T> said.\nD-Wave Quantum Inc. (NYSE: QBTS) grew.",
+            "line one\nKraft Foods Group rose\n\nLevel Three Technologies said",
+            "Nimbara\n\nsaid it grew. Earlier.\n   Corvane said that it would.",
+            "A software company,\nCoralbyte, was valued. Paris-based\n\nNuage Souverain said it",
+            "no names here at all\njust words, and a rival, Zentro, too",
+        ];
+        for text in texts {
+            let named = regions(text, named_triggers(text).into_iter(), 0);
+            both_ways(&NAMED, named, text);
+            let triggers = MARKED_TRIGGERS
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()));
+            both_ways(&MARKED, regions(text, triggers, 1), text);
+        }
     }
 
     #[test]
