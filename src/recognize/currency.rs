@@ -6,7 +6,7 @@
 //! `$` is USD, as a financial reader in these documents takes it).
 
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// ISO code, marks written before the number, names written after it. Marks
@@ -388,10 +388,129 @@ struct Form {
 
 struct Table {
     before: Regex,
+    /// A whole text that is one mark written before a number.
+    before_whole: Regex,
     after: Regex,
     minor: Regex,
     article: Regex,
     codes: HashMap<String, (Option<&'static str>, i32)>,
+    /// The letters the marks before a number can end with, and those the
+    /// names after it and the minor units can start with.
+    before_tails: Edge,
+    after_heads: Edge,
+    minor_heads: Edge,
+}
+
+/// The runs of letters that a list of forms shows at one of its edges
+/// (lower-cased, with each space written or left out, as the patterns allow).
+/// Most numbers stand next to a word that is no currency: reading that word
+/// here costs a fraction of running the pattern, which is run only where the
+/// word is some form's edge, or where the neighbour is a sign, not a letter.
+struct Edge {
+    runs: HashSet<Vec<u8>>,
+    longest: usize,
+}
+
+impl Edge {
+    fn new<'a>(forms: impl Iterator<Item = &'a str>, tail: bool) -> Edge {
+        let mut runs = HashSet::new();
+        for form in forms {
+            let spaces = form.matches(' ').count();
+            for keep in 0..1u32 << spaces {
+                let variant: String = form
+                    .split(' ')
+                    .enumerate()
+                    .map(|(i, chunk)| {
+                        let sep = i > 0 && keep & (1 << (i - 1)) != 0;
+                        if sep {
+                            format!(" {chunk}")
+                        } else {
+                            chunk.to_string()
+                        }
+                    })
+                    .collect();
+                let bytes = variant.to_ascii_lowercase().into_bytes();
+                let run: Vec<u8> = if tail {
+                    let n = bytes
+                        .iter()
+                        .rev()
+                        .take_while(|b| b.is_ascii_alphabetic())
+                        .count();
+                    bytes[bytes.len() - n..].to_vec()
+                } else {
+                    bytes
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphabetic())
+                        .copied()
+                        .collect()
+                };
+                if !run.is_empty() {
+                    runs.insert(run);
+                }
+            }
+        }
+        let longest = runs.iter().map(Vec::len).max().unwrap_or(0);
+        Edge { runs, longest }
+    }
+
+    /// Whether `letters` (ASCII letters) is some form's edge.
+    fn holds(&self, letters: &[u8]) -> bool {
+        let mut buf = [0u8; 32];
+        if letters.len() > self.longest.min(buf.len()) {
+            return false;
+        }
+        let lower = &mut buf[..letters.len()];
+        lower.copy_from_slice(letters);
+        lower.make_ascii_lowercase();
+        self.runs.contains(&lower[..])
+    }
+
+    /// Whether a form can end where `window` ends (a space or tab after it
+    /// allowed): where a sign or other non-letter stands there, the pattern decides.
+    fn may_end(&self, window: &str) -> bool {
+        let b = window.as_bytes();
+        let end = match b.last() {
+            Some(b' ' | b'\t') => b.len() - 1,
+            _ => b.len(),
+        };
+        match end.checked_sub(1).map(|i| b[i]) {
+            None | Some(b' ' | b'\t' | b'\n') => false,
+            Some(c) if c.is_ascii_alphabetic() => {
+                let start = b[..end]
+                    .iter()
+                    .rposition(|c| !c.is_ascii_alphabetic())
+                    .map_or(0, |i| i + 1);
+                self.holds(&b[start..end])
+            }
+            Some(_) => true,
+        }
+    }
+
+    /// Whether a form can start where `window` starts, after the spaces,
+    /// line break or hyphen that the patterns allow before it.
+    fn may_start(&self, window: &str) -> bool {
+        let b = window.as_bytes();
+        let from = b
+            .iter()
+            .position(|c| !matches!(c, b' ' | b'\t' | b'\n'))
+            .unwrap_or(b.len());
+        let from = if from == 0 && b.first() == Some(&b'-') {
+            1
+        } else {
+            from
+        };
+        match b.get(from) {
+            None => false,
+            Some(c) if c.is_ascii_alphabetic() => {
+                let n = b[from..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .count();
+                self.holds(&b[from..from + n])
+            }
+            Some(_) => true,
+        }
+    }
 }
 
 fn key(form: &str) -> String {
@@ -485,11 +604,18 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     );
     // Marks before the number end right where it starts (a space allowed); a
     // word-like mark must not be the tail of a longer word (`ABCUSD`).
-    let before = Regex::new(&format!(
-        r"(?i)(?:^|[^A-Za-z])(?P<mark>{})[ \t]?$",
-        alternation(&mut before)
-    ))
-    .expect("currency prefix pattern");
+    let edge = |forms: &[&Vec<Form>], tail| {
+        Edge::new(
+            forms.iter().flat_map(|l| l.iter()).map(|f| f.text.as_str()),
+            tail,
+        )
+    };
+    let (before_tails, after_heads) = (edge(&[&before], true), edge(&[&after], false));
+    let before_forms = alternation(&mut before);
+    let before_whole =
+        Regex::new(&format!(r"(?i)^(?:{before_forms})$")).expect("currency prefix pattern");
+    let before = Regex::new(&format!(r"(?i)(?:^|[^A-Za-z])(?:{before_forms})[ \t]?$"))
+        .expect("currency prefix pattern");
     let after = Regex::new(&format!(
         r"(?i)^(?:[ \t]{{0,2}}\n?[ \t]*|-)(?P<mark>{})",
         alternation(&mut after)
@@ -517,6 +643,10 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     ))
     .expect("article pattern");
     Table {
+        before_whole,
+        before_tails,
+        after_heads,
+        minor_heads: edge(&[&spaced, &glued], false),
         before,
         after,
         minor,
@@ -538,17 +668,47 @@ fn lookup(start: usize, end: usize, form: &str) -> Option<Mark> {
 /// The currency mark that ends at `at` (the number's start), if any.
 pub fn before(text: &str, at: usize) -> Option<Mark> {
     let from = text.floor_char_boundary(at.saturating_sub(24));
-    let m = TABLE.before.captures(&text[from..at])?.name("mark")?;
-    lookup(from + m.start(), from + m.end(), m.as_str())
+    if !TABLE.before_tails.may_end(&text[from..at]) {
+        return None;
+    }
+    // the match alone comes from a quick reverse scan; where the mark lies in
+    // it is read off by hand, since asking for the pattern's groups costs
+    // many times more: the mark ends before the space allowed after it, and
+    // starts where the match does, unless the match opens with the non-letter
+    // that stands before the mark (the window's start may open the mark itself)
+    let whole = TABLE.before.find(&text[from..at])?;
+    let (start, end) = (from + whole.start(), from + whole.end());
+    let end = if text[..end].ends_with([' ', '\t']) {
+        end - 1
+    } else {
+        end
+    };
+    let start = if start == from && TABLE.before_whole.is_match(&text[start..end]) {
+        start
+    } else {
+        start + text[start..].chars().next()?.len_utf8()
+    };
+    lookup(start, end, &text[start..end])
 }
 
 /// The currency name or mark that starts right after `at` (the number's end).
 pub fn after(text: &str, at: usize) -> Option<Mark> {
     let to = text.floor_char_boundary(at + 40);
-    let m = TABLE.after.captures(&text[at..to])?.name("mark")?;
-    let end = at + m.end();
+    if !TABLE.after_heads.may_start(&text[at..to]) {
+        return None;
+    }
+    // as in `before`, the mark is read off the match: it follows the spaces,
+    // line break or hyphen that open it (no form starts with one of those)
+    let whole = TABLE.after.find(&text[at..to])?.as_str();
+    let lead = if whole.starts_with('-') {
+        1
+    } else {
+        whole.len() - whole.trim_start_matches([' ', '\t', '\n']).len()
+    };
+    let mark = &whole[lead..];
+    let end = at + whole.len();
     let next = text[end..].chars().next();
-    if is_wordlike(m.as_str()) {
+    if is_wordlike(mark) {
         // a word-like name must end at a word boundary (`randomly`, `dongle`)
         if next.is_some_and(char::is_alphanumeric) {
             return None;
@@ -556,15 +716,18 @@ pub fn after(text: &str, at: usize) -> Option<Mark> {
     } else if next.is_some_and(|c| c.is_ascii_digit()) {
         return None; // `$10-$20`, `1 $10`: the sign leads the next amount
     }
-    if m.start() > 0 && GLUED_AFTER_ONLY.contains(&m.as_str()) {
+    if lead > 0 && GLUED_AFTER_ONLY.contains(&mark) {
         return None;
     }
-    lookup(at + m.start(), end, m.as_str())
+    lookup(at + lead, end, mark)
 }
 
 /// A minor unit (`cents`, `cts`, `pence`, `43c`) right after `at`: the major unit's code.
 pub fn minor_after(text: &str, at: usize) -> Option<Mark> {
     let to = text.floor_char_boundary(at + 16);
+    if !TABLE.minor_heads.may_start(&text[at..to]) {
+        return None;
+    }
     let caps = TABLE.minor.captures(&text[at..to])?;
     let glued = caps.name("glued").is_some();
     let m = caps.name("mark").or_else(|| caps.name("glued"))?;
@@ -771,5 +934,108 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(!article_amounts(text).is_empty(), want, "{text:?}");
         }
+    }
+
+    /// The reading by the patterns' own groups, which `before` and `after`
+    /// replace with a prefilter and a reading by hand.
+    fn by_groups(text: &str, at: usize, side_before: bool) -> Option<(usize, usize)> {
+        static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+            let forms = alternation(&mut every_form(true));
+            Regex::new(&format!(r"(?i)(?:^|[^A-Za-z])(?P<mark>{forms})[ \t]?$")).unwrap()
+        });
+        static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+            let forms = alternation(&mut every_form(false));
+            Regex::new(&format!(
+                r"(?i)^(?:[ \t]{{0,2}}\n?[ \t]*|-)(?P<mark>{forms})"
+            ))
+            .unwrap()
+        });
+        let mark = if side_before {
+            let from = text.floor_char_boundary(at.saturating_sub(24));
+            BEFORE
+                .captures(&text[from..at])?
+                .name("mark")
+                .map(|m| (from + m.start(), from + m.end()))?
+        } else {
+            let to = text.floor_char_boundary(at + 40);
+            let m = AFTER.captures(&text[at..to])?.name("mark")?;
+            let (start, end) = (at + m.start(), at + m.end());
+            let next = text[end..].chars().next();
+            let word = is_wordlike(m.as_str());
+            if (word && next.is_some_and(char::is_alphanumeric))
+                || (!word && next.is_some_and(|c| c.is_ascii_digit()))
+                || (m.start() > 0 && GLUED_AFTER_ONLY.contains(&m.as_str()))
+            {
+                return None;
+            }
+            (start, end)
+        };
+        lookup(mark.0, mark.1, &text[mark.0..mark.1]).map(|m| (m.start, m.end))
+    }
+
+    /// Every form the table writes on one side of a number, as `TABLE` builds them.
+    fn every_form(side_before: bool) -> Vec<Form> {
+        let mut forms = Vec::new();
+        for (code, pre, post) in CURRENCIES {
+            if side_before {
+                forms.extend(pre.iter().map(|f| form(f)));
+            } else {
+                forms.extend(post.iter().map(|f| form(f)));
+                forms.extend(pre.iter().filter(|f| is_symbolic(f)).map(|f| form(f)));
+            }
+            if code.is_empty() {
+                continue;
+            }
+            if side_before && pre.iter().any(|f| f.ends_with(DOLLAR_SIGN)) {
+                forms.push(Form {
+                    text: format!("{code}{DOLLAR_SIGN}"),
+                    exact_case: false,
+                });
+            }
+            for (letter, _) in SCALED_CODES {
+                forms.push(Form {
+                    text: format!("{letter}{code}"),
+                    exact_case: true,
+                });
+            }
+        }
+        forms
+    }
+
+    #[test]
+    fn prefilters_and_reading_by_hand_agree_with_the_groups() {
+        let mut forms: Vec<String> = every_form(true)
+            .into_iter()
+            .chain(every_form(false))
+            .map(|f| f.text)
+            .collect();
+        forms.extend(
+            [
+                "Dollars", "DOLLARS", "eUrOs", "usd", "us", "ABCUSD", "rs", "x",
+            ]
+            .map(String::from),
+        );
+        forms.extend(forms.clone().iter().map(|f| f.replace(' ', "")));
+        let lead = ["", " ", "(", "a", "the ", "1", "-", "\n", "$", "x$", "  "];
+        let trail = ["", " ", "\t", "  ", "5", "x", "-", "\n"];
+        let mut checked = 0;
+        for f in &forms {
+            for l in lead {
+                for t in trail {
+                    // a mark before the number at the end of `l + f + t`
+                    let text = format!("{l}{f}{t}");
+                    let want = by_groups(&text, text.len(), true);
+                    let got = before(&text, text.len()).map(|m| (m.start, m.end));
+                    assert_eq!(got, want, "before {text:?}");
+                    // a name after the number that ends where `l` does
+                    let text = format!("7{l}{f}{t}");
+                    let want = by_groups(&text, 1, false);
+                    let got = after(&text, 1).map(|m| (m.start, m.end));
+                    assert_eq!(got, want, "after {text:?}");
+                    checked += 2;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 }
