@@ -121,6 +121,7 @@ impl Extractor {
         let mut sentence = (0, 0);
         let mut clauses = segment::Clauses::default();
         let mut periods = classify::period::Periods::default();
+        let mut cues = classify::SentenceCues::default();
         let mut previous: Option<(recognize::Mention, bool)> = None;
         for m in mentions {
             if !(sentence.0 <= m.start && m.end <= sentence.1) {
@@ -133,6 +134,7 @@ impl Extractor {
                 sentence = (a.0.min(b.0), a.1.max(b.1));
                 clauses = segment::Clauses::new(text, sentence);
                 periods = classify::period::Periods::new(text, sentence);
+                cues = classify::SentenceCues::new(text, sentence);
             }
             if segment::in_link_list(text, m.start) {
                 continue; // a list of links to other stories: page clutter
@@ -151,7 +153,7 @@ impl Extractor {
             let metric = if attribute::is_market_rate(text, &m) {
                 Metric::Other
             } else {
-                let found = classify::metric(text, &m, clause, sentence, &near);
+                let found = classify::metric(text, &m, clause, sentence, &near, &cues);
                 // each table row says what it is: no carrying over between rows
                 let (ls, le) = tables::line_at(text, m.start);
                 let metric = match found {

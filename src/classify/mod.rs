@@ -14,6 +14,7 @@ pub mod sign;
 use crate::recognize::{Kind, Mention};
 use regex::{Regex, RegexSet};
 use serde::Serialize;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -255,6 +256,52 @@ impl Neighbours<'_> {
     }
 }
 
+/// The metric cues of one sentence, found once for all the figures in it
+/// (per kind of figure, on first need): `(row, start, end)`, by row and then
+/// position, as each row's pattern finds them from the sentence's start. A
+/// figure counts those wholly inside its window.
+#[derive(Default)]
+pub struct SentenceCues<'a> {
+    text: &'a str,
+    sentence: (usize, usize),
+    found: [OnceCell<Vec<(usize, usize, usize)>>; 2],
+}
+
+impl<'a> SentenceCues<'a> {
+    pub fn new(text: &'a str, sentence: (usize, usize)) -> SentenceCues<'a> {
+        SentenceCues {
+            text,
+            sentence,
+            found: Default::default(),
+        }
+    }
+
+    /// The cues for figures of `kind` (money or percent).
+    fn of(&self, kind: Kind) -> &[(usize, usize, usize)] {
+        let slot = usize::from(kind != Kind::Money);
+        self.found[slot].get_or_init(|| {
+            let (lo, hi) = self.sentence;
+            window_cues(&self.text[lo..hi], lo, kind)
+        })
+    }
+}
+
+/// The cues for figures of `kind` in `window`, which starts at byte `at`:
+/// `(row, start, end)`, by row and then position.
+fn window_cues(window: &str, at: usize, kind: Kind) -> Vec<(usize, usize, usize)> {
+    let (set, index) = CUES.set(kind);
+    let mut out = Vec::new();
+    for row in set.matches(window).iter().map(|k| index[k]) {
+        out.extend(
+            CUES.rows[row]
+                .pattern
+                .find_iter(window)
+                .map(|f| (row, at + f.start(), at + f.end())),
+        );
+    }
+    out
+}
+
 /// The metric of `m`, which lies in `clause` of `sentence`; `None` when no cue speaks of it.
 pub fn metric(
     text: &str,
@@ -262,6 +309,7 @@ pub fn metric(
     clause: (usize, usize),
     sentence: (usize, usize),
     near: &Neighbours,
+    cues: &SentenceCues,
 ) -> Option<Metric> {
     if m.kind == Kind::Count {
         return count_metric(m.unit.unwrap_or(""), text, sentence);
@@ -273,46 +321,54 @@ pub fn metric(
     }
     let lo = text.floor_char_boundary(clause.0.max(m.figure_start.saturating_sub(BEFORE)));
     let hi = text.ceil_char_boundary(clause.1.min(m.context_end + AFTER).max(m.context_end));
-    let window = &text[lo..hi];
     let mut best: Option<(usize, usize, Metric)> = None; // (distance, row, metric)
-    let (set, index) = CUES.set(m.kind);
-    for row in set.matches(window).iter().map(|k| index[k]) {
-        let cue = &CUES.rows[row];
-        if !cue.kinds.contains(&m.kind) {
+    // the sentence's cues, by row, that lie wholly inside the window; where
+    // one is cut by the window's edge, the window is searched on its own, as
+    // a shorter cue may start or end there (`adjusted earnings per share` cut
+    // to `earnings per share`)
+    let found = cues.of(m.kind);
+    let cut = |at: usize| found.iter().any(|&(_, s, e)| s < at && at < e);
+    let own;
+    let found = if cut(lo) || cut(hi) {
+        own = window_cues(&text[lo..hi], lo, m.kind);
+        &own[..]
+    } else {
+        found
+    };
+    for &(row, s, e) in found {
+        if s < lo || e > hi {
             continue;
         }
-        for found in cue.pattern.find_iter(window) {
-            let (s, e) = (lo + found.start(), lo + found.end());
-            let distance = if e <= m.start && matches!(cue.side, Side::Before | Side::Near) {
-                m.start - e
-            } else if s >= m.context_end && cue.side != Side::Before {
-                let gap = &text[m.context_end..s];
-                let joined = matches!(gap.trim(), "in" | "of" | "for" | "in adjusted");
-                if cue.side == Side::Next && !gap.trim().is_empty() {
-                    continue;
-                }
-                // a cue after another figure, or right before one, is that
-                // figure's (`20.4%, up 20 basis points year over year`)
-                if cue.side != Side::Next
-                    && !joined
-                    && (near.figure_after(m.context_end, gap.len(), m.figure_start)
-                        || near.figure_after(e, 12, m.figure_start))
-                {
-                    continue;
-                }
-                if joined { 0 } else { gap.len() }
-            } else {
+        let cue = &CUES.rows[row];
+        let distance = if e <= m.start && matches!(cue.side, Side::Before | Side::Near) {
+            m.start - e
+        } else if s >= m.context_end && cue.side != Side::Before {
+            let gap = &text[m.context_end..s];
+            let joined = matches!(gap.trim(), "in" | "of" | "for" | "in adjusted");
+            if cue.side == Side::Next && !gap.trim().is_empty() {
                 continue;
-            };
-            // guidance words name no metric of their own: a metric noun nearby wins
-            let distance = if cue.metric == Metric::RevenueTarget {
-                distance + 80
-            } else {
-                distance
-            };
-            if best.is_none_or(|b| (distance, row) < (b.0, b.1)) {
-                best = Some((distance, row, cue.metric));
             }
+            // a cue after another figure, or right before one, is that
+            // figure's (`20.4%, up 20 basis points year over year`)
+            if cue.side != Side::Next
+                && !joined
+                && (near.figure_after(m.context_end, gap.len(), m.figure_start)
+                    || near.figure_after(e, 12, m.figure_start))
+            {
+                continue;
+            }
+            if joined { 0 } else { gap.len() }
+        } else {
+            continue;
+        };
+        // guidance words name no metric of their own: a metric noun nearby wins
+        let distance = if cue.metric == Metric::RevenueTarget {
+            distance + 80
+        } else {
+            distance
+        };
+        if best.is_none_or(|b| (distance, row) < (b.0, b.1)) {
+            best = Some((distance, row, cue.metric));
         }
     }
     let mut metric = best.map(|b| b.2);

@@ -9,7 +9,8 @@ fn metric_of(text: &str) -> Metric {
         .collect();
     let s = (0, text.len());
     let near = Neighbours { figures: &figures };
-    let found = metric(text, &all[0], s, s, &near).unwrap_or(Metric::Other);
+    let cues = SentenceCues::new(text, s);
+    let found = metric(text, &all[0], s, s, &near, &cues).unwrap_or(Metric::Other);
     targeted(text, &all[0], s, &near, found)
 }
 
@@ -53,4 +54,12 @@ fn cues_bound_to_another_figure_are_not_ours() {
         metric_of("net income of $1.94 billion, or $2.07 per share"),
         Metric::NetIncome
     );
+}
+
+#[test]
+fn words_cut_by_the_window_are_no_cues() {
+    // the window ends 70 bytes after the figure, inside `update`: its first
+    // letters are no `up`
+    let text = "The benefit ratio was 70% excluding the impact of the fourth quarter 2020 reserve assumption update.";
+    assert_eq!(metric_of(text), Metric::Other);
 }
