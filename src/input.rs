@@ -203,10 +203,10 @@ pub fn from_json_line(line: &str, origin: &str, number: usize) -> Result<Documen
         name: format!("{origin}:{number}"),
         message,
     };
-    let value: serde_json::Value =
+    let mut value: serde_json::Value =
         serde_json::from_str(line).map_err(|e| err(format!("not JSON: {e}")))?;
     let object = value
-        .as_object()
+        .as_object_mut()
         .ok_or_else(|| err("not a JSON object".into()))?;
     let name = match object.get("id") {
         Some(serde_json::Value::String(s)) => s.clone(),
@@ -214,8 +214,9 @@ pub fn from_json_line(line: &str, origin: &str, number: usize) -> Result<Documen
         Some(_) => return Err(err("`id` is neither a string nor a number".into())),
         None => format!("{origin}:{number}"),
     };
-    let text = match (object.get("text"), object.get("html")) {
-        (Some(serde_json::Value::String(t)), _) => t.clone(),
+    // the text is moved out of the parsed line, not copied
+    let text = match (object.remove("text"), object.get("html")) {
+        (Some(serde_json::Value::String(t)), _) => t,
         (_, Some(serde_json::Value::String(h))) => html::visible_text(h),
         _ => return Err(err("no string `text` or `html` field".into())),
     };

@@ -127,10 +127,14 @@ impl Extractor {
             if !(sentence.0 <= m.start && m.end <= sentence.1) {
                 // a figure wrapped over a line (`40 mln\nSwiss francs`) keeps
                 // its sentence whole
-                let (a, b) = (
-                    segment::sentence_at(text, m.start),
-                    segment::sentence_at(text, m.end - 1),
-                );
+                // (the end's sentence is the start's when it lies inside it,
+                // unless that sentence was cut at the reach)
+                let a = segment::sentence_at(text, m.start);
+                let b = if m.end - 1 < a.1 && a.1 - a.0 < segment::MAX_SENTENCE / 2 {
+                    a
+                } else {
+                    segment::sentence_at(text, m.end - 1)
+                };
                 sentence = (a.0.min(b.0), a.1.max(b.1));
                 clauses = segment::Clauses::new(text, sentence);
                 periods = classify::period::Periods::new(text, sentence);

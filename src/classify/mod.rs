@@ -372,7 +372,7 @@ pub fn metric(
         }
     }
     let mut metric = best.map(|b| b.2);
-    if let Some(subject) = subject_cue(text, m, sentence) {
+    if let Some(subject) = subject_cue(text, m, sentence, cues) {
         metric = Some(subject);
     }
     // an amount a metric rose or fell by is a change, not the metric
@@ -418,7 +418,12 @@ pub fn targeted(
 /// The cue that opens the sentence, set off by an appositive, when the figure
 /// is linked to it by a verb (`Current remaining performance obligation, a
 /// sum of ..., came in at $35.1 billion`).
-fn subject_cue(text: &str, m: &Mention, sentence: (usize, usize)) -> Option<Metric> {
+fn subject_cue(
+    text: &str,
+    m: &Mention,
+    sentence: (usize, usize),
+    cues: &SentenceCues,
+) -> Option<Metric> {
     let head_end = text.floor_char_boundary((sentence.0 + SUBJECT).min(m.start));
     let from = text.floor_char_boundary(m.start.saturating_sub(16).max(sentence.0));
     if head_end <= sentence.0 || !LINKED.is_match(&text[from..m.start]) {
@@ -426,15 +431,41 @@ fn subject_cue(text: &str, m: &Mention, sentence: (usize, usize)) -> Option<Metr
     }
     // the subject cue starts near the sentence's start, so only its first
     // words are searched (cues are at most a few words long)
-    let head = &text[sentence.0..text.floor_char_boundary((head_end + SUBJECT_CUE).min(m.start))];
+    let hi = text.floor_char_boundary((head_end + SUBJECT_CUE).min(m.start));
+    let head = &text[sentence.0..hi];
     if !head.contains(',') {
         return None;
     }
-    let first = CUES
-        .rows
-        .iter()
-        .filter(|c| c.kinds.contains(&m.kind) && c.side != Side::Next)
-        .filter_map(|c| c.pattern.find(head).map(|f| (f.start(), f.end(), c.metric)))
+    // each row's first cue in the head: the sentence's first, unless the
+    // head's end cuts a word or a cue (then the head is searched on its own)
+    let found = cues.of(m.kind);
+    let bytes = text.as_bytes();
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mid_word = hi > sentence.0 && hi < bytes.len() && word(bytes[hi - 1]) && word(bytes[hi]);
+    let firsts: Vec<(usize, usize, Metric)> =
+        if mid_word || found.iter().any(|&(_, s, e)| s < hi && hi < e) {
+            CUES.rows
+                .iter()
+                .filter(|c| c.kinds.contains(&m.kind) && c.side != Side::Next)
+                .filter_map(|c| c.pattern.find(head).map(|f| (f.start(), f.end(), c.metric)))
+                .collect()
+        } else {
+            let mut firsts = Vec::new();
+            let mut last_row = None;
+            for &(row, s, e) in found {
+                if last_row == Some(row) {
+                    continue;
+                }
+                last_row = Some(row);
+                let cue = &CUES.rows[row];
+                if cue.side != Side::Next && e <= hi {
+                    firsts.push((s - sentence.0, e - sentence.0, cue.metric));
+                }
+            }
+            firsts
+        };
+    let first = firsts
+        .into_iter()
         .filter(|f| sentence.0 + f.0 < head_end)
         .min_by_key(|f| f.0)?;
     // the subject is set off by an appositive: `Current RPO, a sum of ..., came in at`
