@@ -20,52 +20,58 @@ use std::sync::{Arc, LazyLock};
 /// Legal suffixes that close a company name, as the pattern writes them.
 const SUFFIX_PATTERN: &str = r"Inc\.?|INC\.?|Incorporated|Corp\.?|CORP\.?|Corporation|Co\.|CO\.|Ltd\.?|LTD\.?|Limited|LLC|L\.L\.C\.|plc|PLC|AG|SE|S\.A\.|N\.V\.|GmbH|Holdings|Group|Technologies";
 
-/// Literals of which every match of [`NAMED`] holds one, with the space
-/// that the pattern puts before a suffix or ticker (short forms cover the
-/// long: `Inc` in `Incorporated`). Every trigger is three bytes or more, which
-/// lets the matcher skip through text with vector instructions; a tab before
-/// the suffix, and `<` of a ticker, are found by [`memchr`] instead.
+/// Literals of which every match of [`NAMED`] holds one: its suffixes (short
+/// forms cover the long: `Inc` in `Incorporated`) and the openings of its
+/// tickers. Each is three bytes or more, so that the matcher skips through
+/// text with vector instructions; the two-letter suffixes are looked for with
+/// the space the pattern puts before them, and `<` and a tab (which may
+/// stand before a suffix instead of a space) by [`memchr`].
 const NAMED_TRIGGERS: &[&str] = &[
-    " Inc",
-    " INC",
-    " Corp",
-    " CORP",
-    " Co.",
-    " CO.",
-    " Ltd",
-    " LTD",
-    " Limited",
-    " LLC",
-    " L.L.C.",
-    " plc",
-    " PLC",
-    " AG",
-    " SE",
-    " S.A.",
-    " N.V.",
-    " GmbH",
-    " Holdings",
-    " Group",
-    " Technologies",
-    " (NYSE",
-    " (NASDAQ",
-    " (Nasdaq",
-    " (OTC",
-    " (TSX",
-    " (XETRA",
-    " (LSE",
-    " (ASX",
-    " (CSE",
-    " &lt;",
+    "Inc",
+    "INC",
+    "Corp",
+    "CORP",
+    "Co.",
+    "CO.",
+    "Ltd",
+    "LTD",
+    "Limited",
+    "LLC",
+    "L.L.C.",
+    "plc",
+    "PLC",
+    "S.A.",
+    "N.V.",
+    "GmbH",
+    "Holdings",
+    "Group",
+    "Technologies",
+    "(NYSE",
+    "(NASDAQ",
+    "(Nasdaq",
+    "(OTC",
+    "(TSX",
+    "(XETRA",
+    "(LSE",
+    "(ASX",
+    "(CSE",
+    "&lt;",
 ];
+
+/// The two-letter suffixes, with the space before them.
+const NAMED_SHORT_TRIGGERS: &[&str] = &[" AG", " SE"];
 
 /// Where [`NAMED`] can match, in text order.
 fn named_triggers(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
     let mut found: Vec<(usize, usize)> = NAMED_MATCHER
         .find_iter(text)
         .map(|m| (m.start(), m.end()))
-        .chain(memchr::memchr2_iter(b'\t', b'<', text.as_bytes()).map(|i| (i, i + 1)))
+        .chain(memchr::memchr2_iter(b'\t', b'<', bytes).map(|i| (i, i + 1)))
         .collect();
+    for short in NAMED_SHORT_TRIGGERS {
+        found.extend(memchr::memmem::find_iter(bytes, short).map(|i| (i, i + short.len())));
+    }
     found.sort_unstable();
     found
 }
@@ -588,6 +594,7 @@ mod tests {
             "Nimbara\n\nsaid it grew. Earlier.\n   Corvane said that it would.",
             "A software company,\nCoralbyte, was valued. Paris-based\n\nNuage Souverain said it",
             "no names here at all\njust words, and a rival, Zentro, too",
+            "Siemens AG said. Nordic Bank SE rose\tand Kraft\tInc fell; Acme Co. Ltd gained",
         ];
         for text in texts {
             let named = regions(text, named_triggers(text).into_iter(), 0);
