@@ -55,6 +55,10 @@ pub fn line_at(text: &str, pos: usize) -> (usize, usize) {
 /// INC. | 225.86 | -12.99 | -5.44%`): a ticker, then four cells or more.
 /// Such rows are page furniture, not the article's figures.
 pub fn is_quote_row(line: &str) -> bool {
+    // four cells need three separators: most lines have none
+    if memchr::memmem::find_iter(line.as_bytes(), " | ").nth(2).is_none() {
+        return false;
+    }
     let cells: Vec<&str> = line.split(" | ").map(str::trim).collect();
     cells.len() >= 4
         && (1..=5).contains(&cells[0].len())
@@ -95,7 +99,10 @@ pub fn scale_at(text: &str, pos: usize) -> Option<Scale> {
         return None;
     }
     let from = text.floor_char_boundary(ls.saturating_sub(REACH));
-    let note = NOTE.captures_iter(&text[from..ls]).last()?;
+    // the last note governs; its groups are read for it alone
+    let region = &text[from..ls];
+    let last = NOTE.find_iter(region).last()?;
+    let note = NOTE.captures_at(region, last.start())?;
     // `in millions of buyers` counts people, not money
     if note
         .name("post")
