@@ -36,6 +36,7 @@ pub mod number;
 pub mod progress;
 pub mod recognize;
 pub mod record;
+pub mod regions;
 pub mod run;
 pub mod segment;
 pub mod summary;

@@ -56,7 +56,10 @@ pub fn line_at(text: &str, pos: usize) -> (usize, usize) {
 /// Such rows are page furniture, not the article's figures.
 pub fn is_quote_row(line: &str) -> bool {
     // four cells need three separators: most lines have none
-    if memchr::memmem::find_iter(line.as_bytes(), " | ").nth(2).is_none() {
+    if memchr::memmem::find_iter(line.as_bytes(), " | ")
+        .nth(2)
+        .is_none()
+    {
         return false;
     }
     let cells: Vec<&str> = line.split(" | ").map(str::trim).collect();

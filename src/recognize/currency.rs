@@ -5,6 +5,8 @@
 //! its mark. Non-goal: guessing a currency that the text does not write (a bare
 //! `$` is USD, as a financial reader in these documents takes it).
 
+use crate::regions::regions;
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -387,6 +389,8 @@ struct Form {
 }
 
 struct Table {
+    /// The names `a` may count, lower-cased, for a literal search.
+    article_names: AhoCorasick,
     before: Regex,
     /// A whole text that is one mark written before a number.
     before_whole: Regex,
@@ -642,7 +646,12 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         alternation(&mut article)
     ))
     .expect("article pattern");
+    let article_names = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(ARTICLE_NAMES)
+        .expect("article names build");
     Table {
+        article_names,
         before_whole,
         before_tails,
         after_heads,
@@ -764,28 +773,38 @@ pub fn minor_needs_major(form: &str) -> bool {
 /// the currency named right after them. The name must end the phrase: `a
 /// dollar bond` and `a dollar-denominated note` name no amount.
 pub fn article_amounts(text: &str) -> Vec<(usize, usize)> {
+    // every amount holds a name of `ARTICLE_NAMES`: only the lines holding
+    // one are searched, found in a lower-cased copy of the text, where a
+    // literal search skips through text many times faster than the pattern
+    let lower = text.to_ascii_lowercase();
+    let names = TABLE
+        .article_names
+        .find_iter(&lower)
+        .map(|m| (m.start(), m.end()));
     let mut out = Vec::new();
-    for caps in TABLE.article.captures_iter(text) {
-        let (Some(a), Some(name)) = (caps.name("a"), caps.name("name")) else {
-            continue;
-        };
-        let rest = &text[name.end()..];
-        if rest.starts_with(|c: char| c.is_alphanumeric() || c == '-') {
-            continue;
-        }
-        let rest = rest.trim_start_matches([' ', '\t', '\n']);
-        let word: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
-        let word = word.to_ascii_lowercase();
-        let ends = word.is_empty() && !rest.starts_with(|c: char| c.is_ascii_digit());
-        let cents = word == "and" && {
-            let next = rest[3..].trim_start_matches([' ', '\t', '\n']);
-            let to = next.floor_char_boundary(24);
-            crate::number::scan(&next[..to])
-                .first()
-                .is_some_and(|n| n.start == 0)
-        };
-        if ends || cents || ARTICLE_FOLLOWERS.contains(&word.as_str()) {
-            out.push((a.start(), a.end()));
+    for (base, line_end) in regions(text, names, 0) {
+        for caps in TABLE.article.captures_iter(&text[base..line_end]) {
+            let (Some(a), Some(name)) = (caps.name("a"), caps.name("name")) else {
+                continue;
+            };
+            let rest = &text[base + name.end()..];
+            if rest.starts_with(|c: char| c.is_alphanumeric() || c == '-') {
+                continue;
+            }
+            let rest = rest.trim_start_matches([' ', '\t', '\n']);
+            let word: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
+            let word = word.to_ascii_lowercase();
+            let ends = word.is_empty() && !rest.starts_with(|c: char| c.is_ascii_digit());
+            let cents = word == "and" && {
+                let next = rest[3..].trim_start_matches([' ', '\t', '\n']);
+                let to = next.floor_char_boundary(24);
+                crate::number::scan(&next[..to])
+                    .first()
+                    .is_some_and(|n| n.start == 0)
+            };
+            if ends || cents || ARTICLE_FOLLOWERS.contains(&word.as_str()) {
+                out.push((base + a.start(), base + a.end()));
+            }
         }
     }
     out
@@ -930,6 +949,10 @@ mod tests {
             ("a pound of meat", false),
             ("a pound coin", false),
             ("a dollars", false),
+            // any case, on any line of a longer text
+            ("AN EURO", true),
+            ("Prices rose.\nIt cost A DOLLAR.\nThen more", true),
+            ("first line\na Hong\tKong dollar", true),
         ];
         for (text, want) in cases {
             assert_eq!(!article_amounts(text).is_empty(), want, "{text:?}");
