@@ -86,7 +86,23 @@ static NAMED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Nouns that put a company's name in apposition (`a software company, Coralbyte,`).
-const APPOSITION_NOUNS: &str = "company|firm|start-?up|maker|provider|vendor|developer|operator|rival|retailer|lender|group|insurer|carrier";
+const APPOSITION_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "startup",
+    "start-up",
+    "maker",
+    "provider",
+    "vendor",
+    "developer",
+    "operator",
+    "rival",
+    "retailer",
+    "lender",
+    "group",
+    "insurer",
+    "carrier",
+];
 
 /// Verbs after which `it` or `its` marks the subject as a company.
 const SUBJECT_VERBS: &[&str] = &[
@@ -111,7 +127,8 @@ const SUBJECT_VERBS: &[&str] = &[
 static MARKED: LazyLock<Regex> = LazyLock::new(|| {
     let name = r"[A-Z][A-Za-z0-9&.’'-]*[A-Za-z0-9](?:[ \t][A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]){0,2}";
     Regex::new(&format!(
-        r"(?:[A-Z][A-Za-z.]+-based[ \t\n]+(?P<based>{name})|(?:{APPOSITION_NOUNS}),[ \t\n]+(?P<appos>{name}),|(?:^|[.!?]\s+|\n)(?P<subject>{name})[ \t\n]+(?:{verbs})[ \t\n]+{IT})",
+        r"(?:[A-Z][A-Za-z.]+-based[ \t\n]+(?P<based>{name})|(?:{nouns}),[ \t\n]+(?P<appos>{name}),|(?:^|[.!?]\s+|\n)(?P<subject>{name})[ \t\n]+(?:{verbs})[ \t\n]+{IT})",
+        nouns = APPOSITION_NOUNS.join("|"),
         verbs = SUBJECT_VERBS.join("|"),
     ))
     .expect("marked company pattern")
@@ -120,16 +137,54 @@ static MARKED: LazyLock<Regex> = LazyLock::new(|| {
 /// What follows a subject verb before `it`: [`MARKED`]'s tail.
 const IT: &str = r"(?:on[ \t\n]+\w+[ \t\n]+)?(?:that[ \t\n]+)?(?:it|its)(?-u:\b)";
 
-/// Where [`MARKED`] can match: each of its three forms holds one of these
-/// (`-based` and the space after it, an apposition noun, its comma and the
-/// space after it, a subject verb and what follows up to `it`).
-static MARKED_TRIGGERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"-based[ \t\n]+|(?:{APPOSITION_NOUNS}),[ \t\n]+|(?-u:\b)(?:{})[ \t\n]+{IT}",
-        SUBJECT_VERBS.join("|")
-    ))
-    .expect("marked trigger pattern")
+/// Where [`MARKED`] can match: each of its three forms holds `-based`, an
+/// apposition noun and its comma, or a subject verb; found by a vectorized
+/// literal search (the verbs are checked for what leads to `it`).
+static MARKED_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let literals = std::iter::once("-based".to_string())
+        .chain(APPOSITION_NOUNS.iter().map(|n| format!("{n},")))
+        .chain(SUBJECT_VERBS.iter().map(|v| v.to_string()));
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(literals)
+        .expect("marked triggers build")
 });
+
+/// What follows a subject verb up to `it`.
+static VERB_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^[ \t\n]+{IT}")).expect("verb tail pattern"));
+
+/// Where [`MARKED`] can match, in text order: each trigger with the spaces
+/// after `-based` or an apposition's comma (the name may stand on a later
+/// line), or a subject verb with what follows it up to `it`.
+fn marked_triggers(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let verbs = 1 + APPOSITION_NOUNS.len();
+    let mut out = Vec::new();
+    for m in MARKED_MATCHER.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        let end = if m.pattern().as_usize() < verbs {
+            let spaces = bytes[e..]
+                .iter()
+                .take_while(|b| matches!(b, b' ' | b'\t' | b'\n'))
+                .count();
+            if spaces == 0 {
+                continue;
+            }
+            e + spaces
+        } else {
+            if s > 0 && (bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] == b'_') {
+                continue;
+            }
+            match VERB_TAIL.find(&text[e..]) {
+                Some(tail) => e + tail.end(),
+                None => continue,
+            }
+        };
+        out.push((s, end));
+    }
+    out
+}
 
 static NAMED_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     // leftmost-first: the kind that the vectorized search serves
@@ -390,13 +445,7 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Found {
     }
     // a subject may stand on the line before its verb, and an apposition or
     // `-based` on the line before its name
-    let marked = regions(
-        text,
-        MARKED_TRIGGERS
-            .find_iter(text)
-            .map(|m| (m.start(), m.end())),
-        1,
-    );
+    let marked = regions(text, marked_triggers(text).into_iter(), 1);
     let marked = marked
         .iter()
         .flat_map(|&(a, b)| MARKED.captures_iter(&text[a..b]).map(move |caps| (a, caps)));
@@ -562,10 +611,8 @@ mod tests {
         for text in texts {
             let named = regions(text, named_triggers(text).into_iter(), 0);
             both_ways(&NAMED, named, text);
-            let triggers = MARKED_TRIGGERS
-                .find_iter(text)
-                .map(|m| (m.start(), m.end()));
-            both_ways(&MARKED, regions(text, triggers, 1), text);
+            let marked = regions(text, marked_triggers(text).into_iter(), 1);
+            both_ways(&MARKED, marked, text);
         }
     }
 
