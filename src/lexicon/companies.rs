@@ -137,52 +137,63 @@ static MARKED: LazyLock<Regex> = LazyLock::new(|| {
 /// What follows a subject verb before `it`: [`MARKED`]'s tail.
 const IT: &str = r"(?:on[ \t\n]+\w+[ \t\n]+)?(?:that[ \t\n]+)?(?:it|its)(?-u:\b)";
 
-/// Where [`MARKED`] can match: each of its three forms holds `-based`, an
-/// apposition noun and its comma, or a subject verb; found by a vectorized
-/// literal search (the verbs are checked for what leads to `it`).
-static MARKED_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let literals = std::iter::once("-based".to_string())
-        .chain(APPOSITION_NOUNS.iter().map(|n| format!("{n},")))
-        .chain(SUBJECT_VERBS.iter().map(|v| v.to_string()));
+/// The subject verbs of [`MARKED`], for a vectorized literal search.
+static VERB_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
-        .build(literals)
-        .expect("marked triggers build")
+        .build(SUBJECT_VERBS)
+        .expect("subject verbs build")
 });
 
 /// What follows a subject verb up to `it`.
 static VERB_TAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^[ \t\n]+{IT}")).expect("verb tail pattern"));
 
-/// Where [`MARKED`] can match, in text order: each trigger with the spaces
-/// after `-based` or an apposition's comma (the name may stand on a later
-/// line), or a subject verb with what follows it up to `it`.
+/// Where [`MARKED`] can match, in text order. Each of its forms holds
+/// `-based` (found by memmem), an apposition noun before a comma (commas by
+/// memchr, then the word before), or a subject verb (a literal search; the
+/// words after it must lead to `it`). A literal search for the nouns would be
+/// slow: their first letters open many common words (`com`, `pro`, `ope`).
+/// `-based` and an apposition's comma take the spaces after them, since the
+/// name may stand on the next line and must stay in its region.
 fn marked_triggers(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let verbs = 1 + APPOSITION_NOUNS.len();
-    let mut out = Vec::new();
-    for m in MARKED_MATCHER.find_iter(text) {
-        let (s, e) = (m.start(), m.end());
-        let end = if m.pattern().as_usize() < verbs {
-            let spaces = bytes[e..]
-                .iter()
-                .take_while(|b| matches!(b, b' ' | b'\t' | b'\n'))
-                .count();
-            if spaces == 0 {
-                continue;
-            }
-            e + spaces
-        } else {
-            if s > 0 && (bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] == b'_') {
-                continue;
-            }
-            match VERB_TAIL.find(&text[e..]) {
-                Some(tail) => e + tail.end(),
-                None => continue,
-            }
-        };
-        out.push((s, end));
+    let spaces_after = |e: usize| {
+        bytes[e..]
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'\n'))
+            .count()
+    };
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for s in memchr::memmem::find_iter(bytes, "-based") {
+        let e = s + "-based".len();
+        let n = spaces_after(e);
+        if n > 0 {
+            out.push((s, e + n));
+        }
     }
+    for comma in memchr::memchr_iter(b',', bytes) {
+        let word = bytes[..comma]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphabetic() || **b == b'-')
+            .count();
+        let noun = &text[comma - word..comma];
+        let n = spaces_after(comma + 1);
+        if n > 0 && APPOSITION_NOUNS.iter().any(|a| noun.ends_with(a)) {
+            out.push((comma - word, comma + 1 + n));
+        }
+    }
+    for m in VERB_MATCHER.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if s > 0 && (bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] == b'_') {
+            continue;
+        }
+        if let Some(tail) = VERB_TAIL.find(&text[e..]) {
+            out.push((s, e + tail.end()));
+        }
+    }
+    out.sort_unstable();
     out
 }
 
