@@ -16,7 +16,8 @@
 //! 7. [`record`]: the [`Fact`] written as JSON lines.
 //!
 //! [`run`] drives it over many inputs in parallel and writes records in input
-//! order.
+//! order; [`regions`] lets a pattern that would scan a whole document run only
+//! on the lines around the literals its matches need.
 //!
 //! ```
 //! let facts = extract::extract_text("note.txt", "AWS has more than 1 million customers.");
