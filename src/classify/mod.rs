@@ -131,11 +131,16 @@ struct Cues {
 
 impl Cues {
     fn set(&self, kind: Kind) -> &(RegexSet, Vec<usize>) {
-        &self.sets[match kind {
-            Kind::Money => 0,
-            Kind::Percent => 1,
-            Kind::Count => 2,
-        }]
+        &self.sets[kind_slot(kind)]
+    }
+}
+
+/// Where a kind's rows are kept.
+fn kind_slot(kind: Kind) -> usize {
+    match kind {
+        Kind::Money => 0,
+        Kind::Percent => 1,
+        Kind::Count => 2,
     }
 }
 
@@ -264,7 +269,7 @@ impl Neighbours<'_> {
 pub struct SentenceCues<'a> {
     text: &'a str,
     sentence: (usize, usize),
-    found: [OnceCell<Vec<(usize, usize, usize)>>; 2],
+    found: [OnceCell<Vec<(usize, usize, usize)>>; 3],
 }
 
 impl<'a> SentenceCues<'a> {
@@ -276,10 +281,9 @@ impl<'a> SentenceCues<'a> {
         }
     }
 
-    /// The cues for figures of `kind` (money or percent).
+    /// The cues for figures of `kind`.
     fn of(&self, kind: Kind) -> &[(usize, usize, usize)] {
-        let slot = usize::from(kind != Kind::Money);
-        self.found[slot].get_or_init(|| {
+        self.found[kind_slot(kind)].get_or_init(|| {
             let (lo, hi) = self.sentence;
             window_cues(&self.text[lo..hi], lo, kind)
         })
