@@ -127,15 +127,8 @@ pub const MAX_SENTENCE: usize = 2000;
 /// The sentence holding `pos`, looked for at most `reach` bytes each way.
 pub fn sentence_within(text: &str, pos: usize, reach: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
-    let floor = pos.saturating_sub(reach);
     let ceiling = (pos + reach).min(bytes.len());
-    let mut start = pos.min(bytes.len());
-    while start > floor {
-        if is_boundary(text, start - 1) {
-            break;
-        }
-        start -= 1;
-    }
+    let mut start = back_to_boundary(text, pos, reach);
     let mut end = pos.min(bytes.len());
     while end < ceiling {
         if is_boundary(text, end) {
@@ -154,6 +147,32 @@ pub fn sentence_within(text: &str, pos: usize, reach: usize) -> (usize, usize) {
         start,
         text.ceil_char_boundary(end.min(bytes.len())).max(start),
     )
+}
+
+/// Where the sentence holding `pos` starts, looked for at most `reach` bytes
+/// back: [`sentence_within`]'s start, for a `pos` on a character that is no
+/// space, without looking ahead for the sentence's end.
+pub fn sentence_start_within(text: &str, pos: usize, reach: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut start = back_to_boundary(text, pos, reach);
+    while start < pos && bytes[start].is_ascii_whitespace() {
+        start += 1;
+    }
+    text.ceil_char_boundary(start)
+}
+
+/// The first byte after the last sentence end before `pos`, at most `reach`
+/// bytes back.
+fn back_to_boundary(text: &str, pos: usize, reach: usize) -> usize {
+    let floor = pos.saturating_sub(reach);
+    let mut start = pos.min(text.len());
+    while start > floor {
+        if is_boundary(text, start - 1) {
+            break;
+        }
+        start -= 1;
+    }
+    start
 }
 
 /// Whether `pos` lies on a line that is only a list item linking elsewhere

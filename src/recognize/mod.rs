@@ -663,14 +663,22 @@ fn counted_before(text: &str, atom: &Atom, before: &[Mention]) -> Option<&'stati
     if in_table_row(text, n.start, n.end) {
         return None; // a row label (`license support | 2,597`) is no counted noun
     }
-    // the noun stands within a few clauses before the number
-    let sentence = crate::segment::sentence_within(text, n.start, NOUN_REACH);
-    let head = &text[sentence.0..n.start];
-    let noun = NOUN_BEFORE.find_iter(head).last()?;
-    let noun_end = sentence.0 + noun.end();
+    // the noun stands within a few clauses before the number; a small
+    // number must be linked to it by a few words (`NOUN_LINK`), so only the
+    // last words before it can hold the noun that counts
+    let start = crate::segment::sentence_start_within(text, n.start, NOUN_REACH);
+    let near = if large {
+        start
+    } else {
+        start + last_words(&text[start..n.start], LINK_WORDS)
+    };
+    let noun = NOUN_BEFORE.find_iter(&text[near..n.start]).last()?;
+    let noun_end = near + noun.end();
+    let head = &text[start..n.start];
+    let noun_start = near + noun.start() - start;
     // `The number of customers with ARR above $100,000 grew 21% to 1,870`:
     // the subject says a count follows, whatever amounts qualify it
-    let counted_subject = NUMBER_OF.is_match(&head[..noun.start()]);
+    let counted_subject = NUMBER_OF.is_match(&head[..noun_start]);
     if !counted_subject
         && before
             .iter()
@@ -692,6 +700,30 @@ fn counted_before(text: &str, atom: &Atom, before: &[Mention]) -> Option<&'stati
 
 /// How far back (bytes) a counted noun before a bare number is looked for.
 const NOUN_REACH: usize = 300;
+
+/// Words between a counted noun and a small number that `NOUN_LINK` allows,
+/// the noun's own word and the number's included (`Customer count grew to
+/// 133`), with one to spare.
+const LINK_WORDS: usize = 7;
+
+/// Where the last `words` words of `head` start (words split by spaces,
+/// tabs and line breaks); 0 when there are fewer.
+fn last_words(head: &str, words: usize) -> usize {
+    let bytes = head.as_bytes();
+    let mut seen = 0;
+    let mut in_word = false;
+    for i in (0..bytes.len()).rev() {
+        let space = matches!(bytes[i], b' ' | b'\t' | b'\n');
+        if space && in_word {
+            seen += 1;
+            if seen == words {
+                return i + 1;
+            }
+        }
+        in_word = !space;
+    }
+    0
+}
 
 static NUMBER_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:number|count|total)[ \t\n]+of[ \t\n]+(?:\w+[ \t\n]+)?$")

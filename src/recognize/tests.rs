@@ -58,3 +58,29 @@ fn a_number_of_things_is_counted_whatever_qualifies_them() {
         "{m:?}"
     );
 }
+
+#[test]
+fn a_small_number_counts_the_noun_a_few_words_before_it() {
+    let count = |text: &str| {
+        recognize(text, &[])
+            .iter()
+            .find(|m| m.kind == Kind::Count)
+            .map(|m| (m.unit, text[m.start..m.end].to_string()))
+    };
+    assert_eq!(
+        count("Our customer count grew to 133 in the quarter."),
+        Some((Some("customers"), "133".to_string()))
+    );
+    // the noun is too far from a small number: no count
+    assert_eq!(
+        count("Customers liked the new pricing tiers and many more features, reaching 133"),
+        None
+    );
+    // a large one takes the noun from anywhere before it in the sentence
+    assert_eq!(
+        count("Monthly active users, helped by new features in many markets, reached 751 million."),
+        Some((Some("users"), "751 million".to_string()))
+    );
+    assert_eq!(last_words("a b  c\td\ne", 2), 7);
+    assert_eq!(last_words("one two", 5), 0);
+}
