@@ -5,10 +5,11 @@
 //! its mark. Non-goal: guessing a currency that the text does not write (a bare
 //! `$` is USD, as a financial reader in these documents takes it).
 
+use super::edge::Edge;
 use crate::regions::regions;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// ISO code, marks written before the number, names written after it. Marks
@@ -403,118 +404,6 @@ struct Table {
     before_tails: Edge,
     after_heads: Edge,
     minor_heads: Edge,
-}
-
-/// The runs of letters that a list of forms shows at one of its edges
-/// (lower-cased, with each space written or left out, as the patterns allow).
-/// Most numbers stand next to a word that is no currency: reading that word
-/// here costs a fraction of running the pattern, which is run only where the
-/// word is some form's edge, or where the neighbour is a sign, not a letter.
-struct Edge {
-    runs: HashSet<Vec<u8>>,
-    longest: usize,
-}
-
-impl Edge {
-    fn new<'a>(forms: impl Iterator<Item = &'a str>, tail: bool) -> Edge {
-        let mut runs = HashSet::new();
-        for form in forms {
-            let spaces = form.matches(' ').count();
-            for keep in 0..1u32 << spaces {
-                let variant: String = form
-                    .split(' ')
-                    .enumerate()
-                    .map(|(i, chunk)| {
-                        let sep = i > 0 && keep & (1 << (i - 1)) != 0;
-                        if sep {
-                            format!(" {chunk}")
-                        } else {
-                            chunk.to_string()
-                        }
-                    })
-                    .collect();
-                let bytes = variant.to_ascii_lowercase().into_bytes();
-                let run: Vec<u8> = if tail {
-                    let n = bytes
-                        .iter()
-                        .rev()
-                        .take_while(|b| b.is_ascii_alphabetic())
-                        .count();
-                    bytes[bytes.len() - n..].to_vec()
-                } else {
-                    bytes
-                        .iter()
-                        .take_while(|b| b.is_ascii_alphabetic())
-                        .copied()
-                        .collect()
-                };
-                if !run.is_empty() {
-                    runs.insert(run);
-                }
-            }
-        }
-        let longest = runs.iter().map(Vec::len).max().unwrap_or(0);
-        Edge { runs, longest }
-    }
-
-    /// Whether `letters` (ASCII letters) is some form's edge.
-    fn holds(&self, letters: &[u8]) -> bool {
-        let mut buf = [0u8; 32];
-        if letters.len() > self.longest.min(buf.len()) {
-            return false;
-        }
-        let lower = &mut buf[..letters.len()];
-        lower.copy_from_slice(letters);
-        lower.make_ascii_lowercase();
-        self.runs.contains(&lower[..])
-    }
-
-    /// Whether a form can end where `window` ends (a space or tab after it
-    /// allowed): where a sign or other non-letter stands there, the pattern decides.
-    fn may_end(&self, window: &str) -> bool {
-        let b = window.as_bytes();
-        let end = match b.last() {
-            Some(b' ' | b'\t') => b.len() - 1,
-            _ => b.len(),
-        };
-        match end.checked_sub(1).map(|i| b[i]) {
-            None | Some(b' ' | b'\t' | b'\n') => false,
-            Some(c) if c.is_ascii_alphabetic() => {
-                let start = b[..end]
-                    .iter()
-                    .rposition(|c| !c.is_ascii_alphabetic())
-                    .map_or(0, |i| i + 1);
-                self.holds(&b[start..end])
-            }
-            Some(_) => true,
-        }
-    }
-
-    /// Whether a form can start where `window` starts, after the spaces,
-    /// line break or hyphen that the patterns allow before it.
-    fn may_start(&self, window: &str) -> bool {
-        let b = window.as_bytes();
-        let from = b
-            .iter()
-            .position(|c| !matches!(c, b' ' | b'\t' | b'\n'))
-            .unwrap_or(b.len());
-        let from = if from == 0 && b.first() == Some(&b'-') {
-            1
-        } else {
-            from
-        };
-        match b.get(from) {
-            None => false,
-            Some(c) if c.is_ascii_alphabetic() => {
-                let n = b[from..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphabetic())
-                    .count();
-                self.holds(&b[from..from + n])
-            }
-            Some(_) => true,
-        }
-    }
 }
 
 fn key(form: &str) -> String {

@@ -31,6 +31,7 @@
 mod compound;
 pub mod count;
 pub mod currency;
+mod edge;
 pub mod percent;
 pub mod qualifier;
 

@@ -1,6 +1,7 @@
 //! Qualifiers: the hedge written next to a figure (`more than`, `about`,
 //! `up to`, `5,000+`) and the range words around two figures.
 
+use super::edge::Edge;
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -109,6 +110,10 @@ static BETWEEN_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[^A-Za-z])(?P<q>between|from)[ \t\n]+$").expect("between pattern")
 });
 
+/// The last words of the hedges.
+static HEDGE_TAILS: LazyLock<Edge> =
+    LazyLock::new(|| Edge::new(BEFORE.iter().map(|(w, _)| *w), true));
+
 /// Whether a hedge can end where `window` ends (spaces after it allowed): the
 /// word there is the last word of one, or the sign it ends with. Most figures
 /// have no hedge, and this costs a fraction of the pattern.
@@ -122,11 +127,7 @@ fn may_end_a_hedge(window: &str) -> bool {
                 .rev()
                 .take_while(|c| c.is_ascii_alphabetic())
                 .count();
-            let word = &head[head.len() - n..];
-            BEFORE.iter().any(|(hedge, _)| {
-                let last = hedge.rsplit(' ').next().unwrap_or(hedge);
-                last.as_bytes().eq_ignore_ascii_case(word)
-            })
+            HEDGE_TAILS.holds(&head[head.len() - n..])
         }
         _ => false,
     }
