@@ -32,6 +32,7 @@ mod compound;
 pub mod count;
 pub mod currency;
 mod edge;
+use edge::Edge;
 pub mod percent;
 pub mod qualifier;
 
@@ -88,12 +89,114 @@ struct Atom {
 }
 
 /// Labels after which a number is a rank, code or reference, not a quantity.
+const LABELS: &[&str] = &[
+    "No",
+    "Nos",
+    "no",
+    "Number",
+    "#",
+    "Series",
+    "Version",
+    "version",
+    "Gen",
+    "Generation",
+    "Phase",
+    "Level",
+    "Tier",
+    "Page",
+    "page",
+    "pages",
+    "pp",
+    "p",
+    "Chapter",
+    "Section",
+    "Item",
+    "Items",
+    "Rule",
+    "Form",
+    "Article",
+    "Exhibit",
+    "Note",
+    "Figure",
+    "Table",
+    "Step",
+    "Round",
+    "Model",
+    "Type",
+    "Class",
+    "Category",
+    "Route",
+    "Highway",
+    "Interstate",
+    "Flight",
+    "Room",
+    "Suite",
+    "Unit",
+    "Box",
+    "Floor",
+    "Building",
+    "Lot",
+    "Act",
+    "Fortune",
+    "Global",
+    "Russell",
+    "Nasdaq",
+    "Dow",
+    "S&P",
+    "FTSE",
+    "DAX",
+    "Nikkei",
+    "Forbes",
+];
+
+/// Month names, written out or cut short.
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+fn escaped(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:^|[^A-Za-z])(?:No|Nos|no|Number|#|Series|Version|version|Gen|Generation|Phase|Level|Tier|Page|page|pages|pp|p|Chapter|Section|Item|Items|Rule|Form|Article|Exhibit|Note|Figure|Table|Step|Round|Model|Type|Class|Category|Route|Highway|Interstate|Flight|Room|Suite|Unit|Box|Floor|Building|Lot|Act|Fortune|Global|Russell|Nasdaq|Dow|S&P|FTSE|DAX|Nikkei|Forbes)\.?[ \t]*$",
-    )
+    Regex::new(&format!(
+        r"(?:^|[^A-Za-z])(?:{})\.?[ \t]*$",
+        escaped(LABELS)
+    ))
     .expect("label pattern")
 });
+
+/// The last letters of the labels and of the month names: a number after
+/// another word has neither, and the patterns are not run.
+static LABEL_TAILS: LazyLock<Edge> = LazyLock::new(|| Edge::new(LABELS.iter().copied(), true));
+static MONTH_TAILS: LazyLock<Edge> = LazyLock::new(|| Edge::new(MONTHS.iter().copied(), true));
 
 static MINUS_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[^A-Za-z])(?:minus|negative)[ \t]+$").expect("minus pattern")
@@ -222,16 +325,32 @@ fn inside_name(names: &[(usize, usize)], n: &Number) -> bool {
 
 fn after_label(text: &str, n: &Number) -> bool {
     let from = text.floor_char_boundary(n.start.saturating_sub(14));
-    LABEL_BEFORE.is_match(&text[from..n.start])
+    let window = &text[from..n.start];
+    // the word before, past spaces and a period
+    let head = window.trim_end_matches([' ', '\t']);
+    let head = head.strip_suffix('.').unwrap_or(head).as_bytes();
+    let letters = head
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let word = &head[head.len() - letters..];
+    let label = if letters == 0 {
+        head.last() == Some(&b'#')
+    } else {
+        LABEL_TAILS.holds(word)
+    };
+    (label && LABEL_BEFORE.is_match(window))
         || (n.plain
             && n.value <= Decimal::from_int(31)
-            && MONTH_BEFORE.is_match(&text[from..n.start]))
+            && letters > 0
+            && MONTH_TAILS.holds(word)
+            && MONTH_BEFORE.is_match(window))
 }
 
 /// A month name right before a day number (`March 3`).
 static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?[ \t]+$")
-        .expect("month pattern")
+    Regex::new(&format!(r"(?:{})\.?[ \t]+$", escaped(MONTHS))).expect("month pattern")
 });
 
 /// Letters glued after the digits are a currency (`115USD`, `42RM`, `43c`).
@@ -384,7 +503,17 @@ const MINOR_PART_RULE: &str = "money/minor-part";
 /// of a margin, a rate or a growth figure are percentage points (an index's
 /// points are not: the clause must speak of a margin, rate, share or growth).
 fn margin_points(text: &str, start: usize, after: usize) -> Option<usize> {
-    let unit = POINTS.find(&text[after..text.floor_char_boundary((after + 12).min(text.len()))])?;
+    let window = &text[after..text.floor_char_boundary((after + 12).min(text.len()))];
+    let word = window
+        .strip_prefix('-')
+        .unwrap_or(window.trim_start_matches([' ', '\t']));
+    if !word
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("point"))
+    {
+        return None; // most numbers: no `points` after them
+    }
+    let unit = POINTS.find(window)?;
     let from = text.floor_char_boundary(start.saturating_sub(80));
     let around = &text[from..text.floor_char_boundary((after + 60).min(text.len()))];
     (POINTS_TOPIC.is_match(around) && !INDEX_WORDS.is_match(around)).then_some(after + unit.end())

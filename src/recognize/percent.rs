@@ -31,6 +31,15 @@ static UNIT_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// sentence which that phrase opens.
 pub fn unit_of_before(text: &str, start: usize, end: usize) -> Option<usize> {
     let from = text.floor_char_boundary(start.saturating_sub(24));
+    // the phrase ends with `of` and a space: most numbers follow another word
+    let head = text[from..start].trim_end_matches([' ', '\t']);
+    if head.len() == text[from..start].len()
+        || !head
+            .get(head.len().saturating_sub(2)..)
+            .is_some_and(|w| w.eq_ignore_ascii_case("of"))
+    {
+        return None;
+    }
     let unit = from + UNIT_OF.find(&text[from..start])?.start();
     let head = text[..unit].trim_end_matches([' ', '\t']);
     let opens = head.is_empty() || head.ends_with(['.', '!', '?', ';', ':', '\n']);
