@@ -119,12 +119,14 @@ static FROM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("from pattern")
 });
 
-/// Attributes `m`, which lies in `sentence` and `clause` (byte spans).
+/// Attributes `m`, which lies in `sentence` and `clause` (byte spans);
+/// `market_rate` is [`is_market_rate`] of it, which the caller needs as well.
 pub fn attribute(
     scene: &Scene,
     m: &Mention,
     sentence: (usize, usize),
     clause: (usize, usize),
+    market_rate: bool,
 ) -> Attribution {
     let in_span = |span: (usize, usize)| {
         let lo = scene.entities.partition_point(|e| e.start < span.0);
@@ -146,7 +148,7 @@ pub fn attribute(
     };
     let text = scene.text;
     // 0. an exchange rate or a levy belongs to no company
-    if is_market_rate(text, m) {
+    if market_rate {
         return Attribution {
             provider: None,
             mention: None,

@@ -155,8 +155,9 @@ impl Extractor {
             let near = classify::Neighbours {
                 figures: &figures[lo..hi],
             };
-            let who = attribute::attribute(&scene, &m, sentence, clause);
-            let metric = if attribute::is_market_rate(text, &m) {
+            let market_rate = attribute::is_market_rate(text, &m);
+            let who = attribute::attribute(&scene, &m, sentence, clause, market_rate);
+            let metric = if market_rate {
                 Metric::Other
             } else {
                 let found = classify::metric(text, &m, clause, sentence, &near, &cues);

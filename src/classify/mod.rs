@@ -429,15 +429,16 @@ fn subject_cue(
     cues: &SentenceCues,
 ) -> Option<Metric> {
     let head_end = text.floor_char_boundary((sentence.0 + SUBJECT).min(m.start));
-    let from = text.floor_char_boundary(m.start.saturating_sub(16).max(sentence.0));
-    if head_end <= sentence.0 || !LINKED.is_match(&text[from..m.start]) {
+    if head_end <= sentence.0 {
         return None;
     }
     // the subject cue starts near the sentence's start, so only its first
-    // words are searched (cues are at most a few words long)
+    // words are searched (cues are at most a few words long); it is set off
+    // by a comma, and a verb links the figure to it
     let hi = text.floor_char_boundary((head_end + SUBJECT_CUE).min(m.start));
     let head = &text[sentence.0..hi];
-    if !head.contains(',') {
+    let from = text.floor_char_boundary(m.start.saturating_sub(16).max(sentence.0));
+    if !head.contains(',') || !LINKED.is_match(&text[from..m.start]) {
         return None;
     }
     // each row's first cue in the head: the sentence's first, unless the
