@@ -143,6 +143,11 @@ fn is_currency_word(word: &str) -> bool {
 /// cells (`Revenues:`, `Earnings per share:`).
 pub fn section_header(text: &str, line_start: usize) -> Option<(usize, usize)> {
     let mut end = line_start.checked_sub(1)?;
+    // a row whose line was cut at `MAX_LINE` has no known line above it (and
+    // the byte before the cut may lie inside a character)
+    if text.as_bytes()[end] != b'\n' {
+        return None;
+    }
     for _ in 0..40 {
         let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
         let line = text[start..end].trim();
@@ -232,6 +237,18 @@ mod tests {
         ));
         assert!(!is_quote_row("Revenue | $ 13,307 | $ 12,453"));
         assert!(!is_quote_row("EPS | 1.2 | 1.1 | 0.9"));
+    }
+
+    #[test]
+    fn a_row_cut_at_the_line_reach_has_no_header() {
+        // a line longer than MAX_LINE, of two-byte characters, with cells
+        let text = format!("Revenues:\n{}é | 5 | 6", "é".repeat(MAX_LINE));
+        let at = text.find(" | 5").unwrap() + 3;
+        let (ls, _) = line_at(&text, at);
+        assert!(ls > "Revenues:\n".len(), "the line is cut");
+        assert_eq!(section_header(&text, ls), None);
+        // the whole pipeline reads such a row without failing
+        let _ = crate::extract_text("cut.txt", &text);
     }
 
     #[test]
