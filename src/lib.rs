@@ -194,15 +194,15 @@ impl Extractor {
                 kind: m.kind,
                 value: flip(m.value),
                 max: m.max.map(flip),
-                currency: m.currency.map(String::from),
-                unit: m.unit.map(String::from),
+                currency: m.currency,
+                unit: m.unit,
                 qualifier: m.qualifier,
                 provider: who.provider.map(|p| p.to_string()),
                 metric,
                 period,
                 mention: who.mention.map(|(s, e)| text[s..e].to_string()),
                 source: who.source.map(|s| s.to_string()),
-                rule: m.rule.to_string(),
+                rule: m.rule,
                 sentence: self
                     .sentences
                     .then(|| text[sentence.0..sentence.1].trim_end().to_string()),

@@ -25,7 +25,7 @@ use serde::Serialize;
 /// ```
 /// let text = "Revenue rose 12% to $5.6 billion.";
 /// let facts = extract::extract_text("release.txt", text);
-/// let money = facts.iter().find(|f| f.currency.as_deref() == Some("USD")).unwrap();
+/// let money = facts.iter().find(|f| f.currency == Some("USD")).unwrap();
 /// assert_eq!(money.text, "$5.6 billion");
 /// assert_eq!(&text[money.start..money.end], money.text);
 /// assert_eq!(money.value.to_string(), "5600000000");
@@ -52,10 +52,10 @@ pub struct Fact {
     /// The high end of a range.
     pub max: Option<Decimal>,
     /// ISO 4217 code, for money.
-    pub currency: Option<String>,
+    pub currency: Option<&'static str>,
     /// For counts, the counted noun (plural, lower case); for percents,
     /// `percent` or `percentage_points`.
-    pub unit: Option<String>,
+    pub unit: Option<&'static str>,
     /// `exact`, `more_than`, `at_least`, `less_than`, `at_most`,
     /// `approximately` or `range`.
     pub qualifier: Qualifier,
@@ -70,7 +70,7 @@ pub struct Fact {
     /// Who states or estimates the figure, when that is a bank or research firm.
     pub source: Option<String>,
     /// The recognizer rule that matched.
-    pub rule: String,
+    pub rule: &'static str,
     /// The sentence holding the figure (only with `--context`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sentence: Option<String>,

@@ -465,15 +465,15 @@ fn csv_fields(f: &Fact) -> Vec<String> {
             .unwrap_or_default(),
         f.value.to_string(),
         f.max.map(|m| m.to_string()).unwrap_or_default(),
-        opt(&f.currency),
-        opt(&f.unit),
+        f.currency.unwrap_or_default().to_string(),
+        f.unit.unwrap_or_default().to_string(),
         f.qualifier.as_str().to_string(),
         opt(&f.provider),
         f.metric.as_str().to_string(),
         opt(&f.period),
         opt(&f.mention),
         opt(&f.source),
-        f.rule.clone(),
+        f.rule.to_string(),
     ];
     if let Some(s) = &f.sentence {
         fields.push(s.clone());

@@ -303,7 +303,7 @@ fn a_figure_wrapped_over_a_line_keeps_its_sentence() {
     let text = "Kaito Kogyo Co Ltd is launching 40 mln\nSwiss francs of five year notes, lead manager Alpen Bank Corp said.";
     let facts = extract_text("case", text);
     assert_eq!(facts.len(), 1, "{facts:?}");
-    assert_eq!(facts[0].currency.as_deref(), Some("CHF"));
+    assert_eq!(facts[0].currency, Some("CHF"));
     assert_eq!(facts[0].provider.as_deref(), Some("Kaito Kogyo"));
 }
 

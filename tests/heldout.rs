@@ -188,7 +188,7 @@ fn score(gold: &[Gold], facts: &[Fact]) -> Scores {
         req.iter().filter(|(i, f)| ok(&gold[*i], f)).count() as f64 / tp.max(1.0)
     };
     let metric_ok = |g: &Gold, f: &Fact| g.metrics.iter().any(|m| m == f.metric.as_str());
-    let currency_ok = |g: &Gold, f: &Fact| g.kind != "money" || g.currency == f.currency;
+    let currency_ok = |g: &Gold, f: &Fact| g.kind != "money" || g.currency.as_deref() == f.currency;
     let full = req
         .iter()
         .filter(|(i, f)| {
