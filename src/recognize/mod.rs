@@ -944,7 +944,10 @@ fn looks_like_name(text: &str, n: &Number) -> bool {
             i + before[i..].chars().next().map_or(1, char::len_utf8)
         });
     let word = &before[word_start..word_end];
-    if !word.chars().next().is_some_and(char::is_uppercase) || COMMON_CAPITALIZED.contains(&word) {
+    if !word.chars().next().is_some_and(char::is_uppercase)
+        || MONTHS.contains(&word)
+        || COMMON_CAPITALIZED.contains(&word)
+    {
         return false;
     }
     let sentence_start = before[..word_start]
@@ -959,32 +962,9 @@ fn looks_like_name(text: &str, n: &Number) -> bool {
     !next.is_some_and(char::is_uppercase)
 }
 
-/// Capitalized words that may stand right before a figure in running text.
+/// Capitalized words that may stand right before a figure in running text
+/// (besides the month names, [`MONTHS`]).
 const COMMON_CAPITALIZED: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
     "Monday",
     "Tuesday",
     "Wednesday",
