@@ -831,9 +831,9 @@ fn counted_before(text: &str, atom: &Atom, before: &[Mention]) -> Option<&'stati
 /// How far back (bytes) a counted noun before a bare number is looked for.
 const NOUN_REACH: usize = 300;
 
-/// Words between a counted noun and a small number that `NOUN_LINK` allows,
-/// the noun's own word and the number's included (`Customer count grew to
-/// 133`), with one to spare.
+/// How many words back from a small number its counted noun can stand, the
+/// noun's own word included: `NOUN_LINK` allows four words after it
+/// (`Customer count grew to 133`), and two are to spare.
 const LINK_WORDS: usize = 7;
 
 /// Where the last `words` words of `head` start (words split by spaces,
