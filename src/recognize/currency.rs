@@ -510,7 +510,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let before = Regex::new(&format!(r"(?i)(?:^|[^A-Za-z])(?:{before_forms})[ \t]?$"))
         .expect("currency prefix pattern");
     let after = Regex::new(&format!(
-        r"(?i)^(?:[ \t]{{0,2}}\n?[ \t]*|-)(?P<mark>{})",
+        r"(?i)^(?:[ \t]{{0,2}}\n?[ \t]*|-)(?:{})",
         alternation(&mut after)
     ))
     .expect("currency suffix pattern");
