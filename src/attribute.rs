@@ -24,9 +24,10 @@
 //! are never providers: the nearest one in the sentence becomes the `source`.
 
 use crate::lexicon::{Entity, Role};
+use crate::per_thread::PerThread;
 use crate::recognize::Mention;
 use regex::Regex;
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Attribution {
@@ -48,14 +49,14 @@ pub struct Scene<'a> {
 /// How far back (bytes) a company named in earlier sentences still carries.
 const CARRY: usize = 600;
 
-static RIGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+static RIGHT_BEFORE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^(?:['’]s?)?(?:[ \t\n]+(?:at|with|reported|posted|had|has|of))?[ \t\n]*(?:\(\w+\)[ \t\n]*)?$")
         .expect("possessive pattern")
 });
 
 /// After a figure: it is an exchange rate (`140 yen to the dollar`) or a
 /// levy (`100 pct import duty`), which no company reports.
-static NO_COMPANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+static NO_COMPANY_AFTER: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^[ \t\n]+(?:(?:to|per|against)[ \t\n]+(?:the[ \t\n]+|one[ \t\n]+|each[ \t\n]+)?(?:U\.S\.[ \t\n]+|US[ \t\n]+)?(?:dollar|euro|yen|pound|mark|franc|yuan|(?:US)?\$[ \t]?1(?:\.00?)?(?:[^0-9.,]|[.,](?:[^0-9]|$)|$))|(?:[a-z]+[ \t\n]+)?(?:duty|duties|tariffs?|levy|levies|tax|taxes)(?-u:\b))")
         .expect("exchange rate pattern")
 });
@@ -67,13 +68,13 @@ pub fn is_market_rate(text: &str, m: &Mention) -> bool {
 }
 
 /// A sentence that opens with a pronoun continues the company named before it.
-static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+static PRONOUN: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^(?:[A-Z][\w ,]{0,20},[ \t\n]+)?(?:It|it|They|they|Its|Their)[ \t\n]")
         .expect("pronoun pattern")
 });
 
 /// Words that introduce examples: companies named after them are instances.
-static EXAMPLES: LazyLock<Regex> = LazyLock::new(|| {
+static EXAMPLES: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:including|such as|like|among them|e\.g\.)(?-u:\b)")
         .expect("examples pattern")
 });
@@ -97,24 +98,24 @@ fn in_examples(before: &str) -> bool {
 }
 
 /// First-person words of a speaker or a release (`we`, `our`).
-static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+static FIRST_PERSON: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:we|our|us|we're|we've|we'll)(?-u:\b)")
         .expect("first person pattern")
 });
 
 /// A market index named right after the figure (`a 2.46 percent gain in the S&P 500`).
-static INDEX_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+static INDEX_AFTER: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^(?:[ \t\n]+\w+){0,2}[ \t\n]+(?:in|for|of|on)[ \t\n]+(?:the[ \t\n]+)?(?:S&P|Dow|Nasdaq|NASDAQ|STOXX|Stoxx|Euro Stoxx|FTSE|DAX|Nikkei|Hang Seng|TSX|CAC|Russell|benchmark|broader market|index)")
         .expect("index after pattern")
 });
 
 /// A market index before the figure in its clause: the figure is the index's.
-static INDEX: LazyLock<Regex> = LazyLock::new(|| {
+static INDEX: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?:S&P 500|Dow Jones|the Dow|Nasdaq Composite|Nasdaq 100|Russell 2000|FTSE 100|STOXX|Stoxx|Hang Seng|Nikkei|DAX|CAC 40|[Ii]ndex|[Ii]ndexes|[Bb]enchmark)(?:[ \t\n]+\w+){0,4}[ \t\n]+$")
         .expect("index pattern")
 });
 
-static FROM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+static FROM_AFTER: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^(?:[ \t\n]+[A-Za-z-]+){0,3}[ \t\n]+(?:from|for)[ \t\n]+(?:the[ \t\n]+)?$")
         .expect("from pattern")
 });
@@ -265,7 +266,7 @@ pub fn topic(text: &str, entities: &[Entity], issuers: &[(Arc<str>, usize)]) -> 
 /// How far into a document its dateline and headline reach.
 const DATELINE: usize = 400;
 
-static ANNOUNCES: LazyLock<Regex> = LazyLock::new(|| {
+static ANNOUNCES: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^[^.]{0,140}?(?:today\s+(?:announced|reported)|announced\s+(?:today|its|financial|results)|reports\s+|reported\s+(?:financial|results|its)|\((?:NYSE|NASDAQ|Nasdaq|OTCQB|OTCQX|TSX|XETRA))")
         .expect("announces pattern")
 });

@@ -34,6 +34,7 @@ pub mod guard;
 pub mod input;
 pub mod lexicon;
 pub mod number;
+pub mod per_thread;
 pub mod progress;
 pub mod recognize;
 pub mod record;

@@ -15,8 +15,8 @@
 //! currency (`20Rs`, `42MYR`).
 
 use crate::decimal::Decimal;
+use crate::per_thread::PerThread;
 use regex::Regex;
-use std::sync::LazyLock;
 
 /// One number token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,7 +109,7 @@ fn alternation(words: impl Iterator<Item = &'static str>) -> String {
     words.collect::<Vec<_>>().join("|")
 }
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+static NUMBER: PerThread<Regex> = PerThread::new(|| {
     let scales = alternation(SCALES.iter().map(|s| s.0));
     let suffixes = alternation(SUFFIXES.iter().map(|s| s.0));
     let word = format!(
@@ -147,7 +147,7 @@ fn fraction_words() -> String {
 
 /// A scale word written after an amount's unit (`75 USD million`): its end and power.
 pub fn scale_after(text: &str, at: usize) -> Option<(usize, i32)> {
-    static SCALE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    static SCALE_AFTER: PerThread<Regex> = PerThread::new(|| {
         let words = SCALES.iter().filter(|s| s.0.len() > 1).map(|s| s.0);
         Regex::new(&format!(
             r"(?i)^[ \t]{{1,2}}({})(?-u:\b)",

@@ -9,8 +9,8 @@
 //! short line holding little but a figure (statements converted from PDF).
 //! Non-goal: column headers; periods of table cells are not read.
 
+use crate::per_thread::PerThread;
 use regex::Regex;
-use std::sync::LazyLock;
 
 /// How far back (bytes) a scale note still governs a table.
 const REACH: usize = 4000;
@@ -25,13 +25,13 @@ pub struct Scale {
     pub currency: Option<&'static str>,
 }
 
-static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+static NOTE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)(?P<pre>\$|€|£|¥|RMB|USD|EUR|dollars|euros)?[ \t]*\(?(?:amounts?[ \t]+|presented[ \t]+)?in[ \t]+(?P<scale>thousands|millions|billions)(?-u:\b)(?:[ \t]+of[ \t]+(?P<post>U\.S\.[ \t]+dollars|dollars|euros|yen|yuan|RMB|\w+))?")
         .expect("scale note pattern")
 });
 
 /// Row labels of figures that are no amount of money in the table's scale.
-static NOT_SCALED_ROW: LazyLock<Regex> = LazyLock::new(|| {
+static NOT_SCALED_ROW: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)per[ \t]+(?:diluted[ \t]+|basic[ \t]+|common[ \t]+)?share|per[ \t]+ADS|EPS|shares|basic|diluted|percent|%|margin|ratio|rate|employees|headcount|customers|users|subscribers|days|weeks|months|years")
         .expect("row label pattern")
 });

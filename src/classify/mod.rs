@@ -11,11 +11,11 @@
 pub mod period;
 pub mod sign;
 
+use crate::per_thread::PerThread;
 use crate::recognize::{Kind, Mention};
 use regex::{Regex, RegexSet};
 use serde::Serialize;
 use std::cell::OnceCell;
-use std::sync::LazyLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -115,6 +115,7 @@ enum Side {
     Near,
 }
 
+#[derive(Clone)]
 struct Cue {
     metric: Metric,
     kinds: Vec<Kind>,
@@ -122,6 +123,7 @@ struct Cue {
     pattern: Regex,
 }
 
+#[derive(Clone)]
 struct Cues {
     rows: Vec<Cue>,
     /// Per kind (money, percent, count): a set of the rows that apply to it,
@@ -185,7 +187,7 @@ fn parse_table(table: &str) -> Vec<(Metric, Vec<Kind>, Side, String)> {
         .collect()
 }
 
-static CUES: LazyLock<Cues> = LazyLock::new(|| {
+static CUES: PerThread<Cues> = PerThread::new(|| {
     let rows: Vec<Cue> = parse_table(TABLE)
         .into_iter()
         .map(|(metric, kinds, side, pattern)| Cue {
@@ -208,32 +210,32 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
 });
 
 /// Words that turn a revenue figure into a goal, guidance or forecast.
-static TARGET: LazyLock<Regex> = LazyLock::new(|| {
+static TARGET: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:by (?:fiscal )?(?:year )?(?:19|20)\d\d|targets?|goals?|guidance|guided|guide|forecasts?|forecasted|outlook|expects?|expected|expecting|expectations?|projects?|projected|projections?|anticipates?|anticipated|sees|will|should|wants|aims?|plans?|consensus|predicts?|(?:is|are|was|were) estimated|estimated (?:at|to)|an? (?:\S+ )?estimate|looking for|called for|calls for|to produce|to reach|to hit|to generate|to exceed|to total)(?-u:\b)")
         .expect("target pattern")
 });
 
 /// Words that introduce an earlier level of a figure.
-static PRIOR: LazyLock<Regex> = LazyLock::new(|| {
+static PRIOR: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:from|versus|vs\.?|compared (?:with|to))[ \t\n]*$")
         .expect("prior pattern")
 });
 
 /// Words that compare a figure with a target rather than state one.
-static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
+static COMPARED: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)(?:above|below|beat|beats|beating|topped|exceeded|exceeding|ahead of|in line with|higher than|lower than|short of|versus|vs\.?|compared (?:with|to)|(?:high|low|top|upper|lower) end of)(?:[ \t\n]+(?:the|our|its|their|analysts'?|Wall Street'?s?|consensus))*[ \t\n]*$")
         .expect("comparison pattern")
 });
 
 /// A change verb or noun right before a money figure: the figure is the change.
-static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+static CHANGE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:(?:rose|rise|rises|risen|rising|increased?|grew|grow|fell|fall|falls|dropped|declined|decreased?|cut|cuts|reduced|up|down)(?:[ \t\n]+(?:by|between|about|some|nearly|around|roughly|approximately))?|(?:raised|raising|lifted|boosted)[ \t\n]+(?:\w+[ \t\n]+){0,2}by|(?:a|an|the)[ \t\n]+(?:raise|increase|decrease|reduction|cut|boost|rise|jump|drop|decline)[ \t\n]+of|cut[ \t\n]+(?:total[ \t\n]+)?\w+)[ \t\n]*$")
         .expect("change pattern")
 });
 
 /// A figure right before which a figure stands for what the subject of its
 /// sentence names (`Current RPO, a sum of ..., came in at $35.1 billion`).
-static LINKED: LazyLock<Regex> = LazyLock::new(|| {
+static LINKED: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:came in at|come in at|was|were|is|are|totaled|totalled|reached|stood at|hit|of|to|at)[ \t\n]*$")
         .expect("link pattern")
 });

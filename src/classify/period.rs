@@ -5,10 +5,10 @@
 //! Input: the text and the sentence of a figure. Output: the period named
 //! nearest the figure in that sentence, normalized, or `None`.
 
+use crate::per_thread::PerThread;
 use regex::{Captures, Regex};
-use std::sync::LazyLock;
 
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+static PERIOD: PerThread<Regex> = PerThread::new(|| {
     Regex::new(concat!(
         r"(?i)(?-u:\b)(?:",
         // fourth quarter [of] [fiscal] [year] 2014; fiscal fourth quarter

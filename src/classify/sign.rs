@@ -3,13 +3,13 @@
 //! decline`). A level reached by a fall (`fell to $2 billion`, `down from $70
 //! million`) stays positive: `to` and `from` end the look-back.
 
+use crate::per_thread::PerThread;
 use crate::recognize::{Kind, Mention};
 use regex::Regex;
-use std::sync::LazyLock;
 
 /// A decline or loss word, then at most three words that are not `to`, `from`,
 /// `of`-phrases or another figure, right before the figure.
-static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+static BEFORE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(concat!(
         r"(?i)(?-u:\b)(?:",
         r"(?P<fall>fell|fall|falls|falling|fallen|dropped|drops|declined|declines|declining|decreased|decreases|slipped|slips|slid|slide|slides|sank|sink|sinks|sunk|tumbled|tumble|tumbles|plunged|plunge|plunges|plummeted|plummets|shrank|shrinks|shrunk|slumped|slumps|dipped|dips|eased|retreated|down|lower|lost|lose|loses|losing|off)",
@@ -21,7 +21,7 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A decline or loss word right after the figure, on its line (`a 5% decline`).
-static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+static AFTER: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)^[ \t]*(?:(?:net|operating|pre-?tax)[ \t\n]+)?(?:decline|declines|drop|drops|decrease|decreases|fall|loss|losses|lower|down|reduction|contraction|shortfall|deficit)(?-u:\b)(?:[ \t]+(?P<level>from|to|than))?")
         .expect("decline suffix pattern")
 });
@@ -59,10 +59,10 @@ const LOSS_LINKS: &[&str] = &[
 
 /// In a clause about a loss, every income figure is one (`net loss narrowed
 /// to $25.5 million from $65.8 million`) until income or profit is named.
-static LOSS_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+static LOSS_CLAUSE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?is)(?-u:\b)(?:loss|losses|deficit)(?-u:\b).*$").expect("loss clause pattern")
 });
-static GAIN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+static GAIN_WORDS: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:income|profit|profits|earnings|earned|gain|gains)(?-u:\b)")
         .expect("gain pattern")
 });

@@ -13,6 +13,7 @@
 //! first seen (the first is often the issuer of a release).
 
 use super::{Entity, Lexicon, Role, is_word_edge};
+use crate::per_thread::PerThread;
 use crate::regions::regions;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
@@ -77,7 +78,7 @@ fn named_triggers(text: &str) -> Vec<(usize, usize)> {
     found
 }
 
-static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+static NAMED: PerThread<Regex> = PerThread::new(|| {
     let word = r"[A-Z][A-Za-z0-9&'’.\-]*[A-Za-z0-9]|[A-Z]";
     Regex::new(&format!(
         r"(?P<name>(?:(?:{word})[ \t]+){{0,4}}(?:{word})),?[ \t]+(?:(?P<suffix>{SUFFIX_PATTERN})(?-u:\b)|(?P<ticker>\((?:NYSE|NASDAQ|Nasdaq|NYSE American|OTCQB|OTCQX|OTC|TSX|TSXV|XETRA|LSE|ASX|CSE)[A-Za-z ]*:[ \t]*(?P<sym>[A-Z.]{{1,6}})\)|&lt;(?P<sym2>[A-Z.]{{1,8}})>|<(?P<sym3>[A-Z.]{{1,8}})>))"
@@ -124,7 +125,7 @@ const SUBJECT_VERBS: &[&str] = &[
 ];
 
 /// Names that the words around them mark as companies.
-static MARKED: LazyLock<Regex> = LazyLock::new(|| {
+static MARKED: PerThread<Regex> = PerThread::new(|| {
     let name = r"[A-Z][A-Za-z0-9&.’'-]*[A-Za-z0-9](?:[ \t][A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]){0,2}";
     Regex::new(&format!(
         r"(?:[A-Z][A-Za-z.]+-based[ \t\n]+(?P<based>{name})|(?:{nouns}),[ \t\n]+(?P<appos>{name}),|(?:^|[.!?]\s+|\n)(?P<subject>{name})[ \t\n]+(?:{verbs})[ \t\n]+{IT})",
@@ -146,8 +147,8 @@ static VERB_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 /// What follows a subject verb up to `it`.
-static VERB_TAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^[ \t\n]+{IT}")).expect("verb tail pattern"));
+static VERB_TAIL: PerThread<Regex> =
+    PerThread::new(|| Regex::new(&format!(r"^[ \t\n]+{IT}")).expect("verb tail pattern"));
 
 /// Where [`MARKED`] can match, in text order. Each of its forms holds
 /// `-based` (found by memmem), an apposition noun before a comma (commas by

@@ -12,12 +12,12 @@
 
 use super::{Atom, Kind, MINOR_PART_RULE, MINOR_RULE, Mention, Qualifier, qualifier};
 use crate::decimal::Decimal;
+use crate::per_thread::PerThread;
 use regex::Regex;
-use std::sync::LazyLock;
 
 /// Spaces, or `and`, between the two parts.
-static JOIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^[ \t]{1,3}(?:and[ \t]{1,3})?$").expect("join pattern"));
+static JOIN: PerThread<Regex> =
+    PerThread::new(|| Regex::new(r"(?i)^[ \t]{1,3}(?:and[ \t]{1,3})?$").expect("join pattern"));
 
 /// Words that may follow a bare minor part (`15 USD 50 more`); any other word
 /// makes that number a figure of its own.

@@ -6,11 +6,11 @@
 //! `$` is USD, as a financial reader in these documents takes it).
 
 use super::edge::Edge;
+use crate::per_thread::PerThread;
 use crate::regions::regions;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 /// ISO code, marks written before the number, names written after it. Marks
 /// of signs (`$`, `€`, `HK$`, `₡`) may also stand after it (`10 $`, `20€`).
@@ -389,6 +389,7 @@ struct Form {
     exact_case: bool,
 }
 
+#[derive(Clone)]
 struct Table {
     /// The names `a` may count, lower-cased, for a literal search.
     article_names: AhoCorasick,
@@ -450,7 +451,7 @@ fn is_symbolic(form: &str) -> bool {
         .any(|c| !c.is_ascii_alphanumeric() && !matches!(c, ' ' | '.'))
 }
 
-static TABLE: LazyLock<Table> = LazyLock::new(|| {
+static TABLE: PerThread<Table> = PerThread::new(|| {
     let mut codes = HashMap::new();
     let (mut before, mut after, mut article) = (Vec::new(), Vec::new(), Vec::new());
     for (code, pre, post) in CURRENCIES {
@@ -851,11 +852,11 @@ mod tests {
     /// The reading by the patterns' own groups, which `before` and `after`
     /// replace with a prefilter and a reading by hand.
     fn by_groups(text: &str, at: usize, side_before: bool) -> Option<(usize, usize)> {
-        static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        static BEFORE: PerThread<Regex> = PerThread::new(|| {
             let forms = alternation(&mut every_form(true));
             Regex::new(&format!(r"(?i)(?:^|[^A-Za-z])(?P<mark>{forms})[ \t]?$")).unwrap()
         });
-        static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        static AFTER: PerThread<Regex> = PerThread::new(|| {
             let forms = alternation(&mut every_form(false));
             Regex::new(&format!(
                 r"(?i)^(?:[ \t]{{0,2}}\n?[ \t]*|-)(?P<mark>{forms})"

@@ -10,6 +10,7 @@ use std::collections::HashSet;
 /// Most numbers stand next to a word that is no currency: reading that word
 /// here costs a fraction of running the pattern, which is run only where the
 /// word is some form's edge, or where the neighbour is a sign, not a letter.
+#[derive(Clone, Debug)]
 pub struct Edge {
     runs: HashSet<Vec<u8>>,
     longest: usize,

@@ -32,6 +32,7 @@ mod compound;
 pub mod count;
 pub mod currency;
 mod edge;
+use crate::per_thread::PerThread;
 use edge::Edge;
 pub mod percent;
 pub mod qualifier;
@@ -185,7 +186,7 @@ fn escaped(words: &[&str]) -> String {
         .join("|")
 }
 
-static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+static LABEL_BEFORE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(&format!(
         r"(?:^|[^A-Za-z])(?:{})\.?[ \t]*$",
         escaped(LABELS)
@@ -198,27 +199,27 @@ static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static LABEL_TAILS: LazyLock<Edge> = LazyLock::new(|| Edge::new(LABELS.iter().copied(), true));
 static MONTH_TAILS: LazyLock<Edge> = LazyLock::new(|| Edge::new(MONTHS.iter().copied(), true));
 
-static MINUS_WORD: LazyLock<Regex> = LazyLock::new(|| {
+static MINUS_WORD: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)(?:^|[^A-Za-z])(?:minus|negative)[ \t]+$").expect("minus pattern")
 });
 
 /// A connector between the two ends of a range.
-static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
+static RANGE_JOIN: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)^[ \t\n]*(?:-|–|—|to|and|or|through)[ \t\n]*$").expect("range pattern")
 });
 
-static FAMILIAR: LazyLock<Regex> = LazyLock::new(|| {
+static FAMILIAR: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)^[ \t\n]+(?:familiar|who|with knowledge|close to|briefed|said)")
         .expect("familiar pattern")
 });
 
 /// `240 million to 241 million shares`: the second figure's noun counts both.
-static RANGE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+static RANGE_NOUN: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)^[ \t\n]*(?:to|-|–|or|and)[ \t\n]*[0-9][0-9.,]*[ \t\n]*(?:thousand|million|billion|mln|bln|mn|bn)?[ \t\n]+(?P<noun>[a-z]+)").expect("range noun pattern")
 });
 
 /// A change verb right before a figure (`rose`, `expanded by`).
-static CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+static CHANGE_BEFORE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:rose|rise|rises|risen|rising|grew|grow|grows|growing|increased?|increases|increasing|climbed|jumped|gained|expanded|improved|fell|fall|falls|fallen|declined|dropped|decreased|slipped|contracted|up|down|boosted|raised|lifted|cut|reduced|narrowed|widened)(?:[ \t\n]+(?:by|about|some|nearly|roughly|around|approximately))?[ \t\n]*$")
         .expect("change pattern")
 });
@@ -235,13 +236,13 @@ fn changed_from(text: &str, from_at: usize) -> bool {
 }
 
 /// Words before a bare number that carry on the currency of the figure before it.
-static CARRY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+static CARRY_BEFORE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)(?:^|[^A-Za-z])(?:vs\.?|versus|from|against|compared[ \t]+(?:with|to)|of|to|at)[ \t\n]+$")
         .expect("carry pattern")
 });
 
 /// Web addresses: their digits (`%2D9114`, `?q=30%25`) are no figures.
-static URL: LazyLock<Regex> = LazyLock::new(|| {
+static URL: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r#"(?i)(?:https?://|ftp://|www\.)[^\s<>"'()\[\]]+"#).expect("url pattern")
 });
 
@@ -349,7 +350,7 @@ fn after_label(text: &str, n: &Number) -> bool {
 }
 
 /// A month name right before a day number (`March 3`).
-static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+static MONTH_BEFORE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(&format!(r"(?:{})\.?[ \t]+$", escaped(MONTHS))).expect("month pattern")
 });
 
@@ -490,7 +491,7 @@ fn accounting(text: &str, open: usize) -> bool {
     ACCOUNTING_BEFORE.is_match(&text[from..open])
 }
 
-static ACCOUNTING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+static ACCOUNTING_BEFORE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)(?:(?-u:\b)(?:of|was|were|is|at|to)|:)[ \t]*$").expect("accounting pattern")
 });
 
@@ -519,13 +520,13 @@ fn margin_points(text: &str, start: usize, after: usize) -> Option<usize> {
     (POINTS_TOPIC.is_match(around) && !INDEX_WORDS.is_match(around)).then_some(after + unit.end())
 }
 
-static POINTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:[ \t]+|-)points?(?-u:\b)").expect("points pattern"));
-static POINTS_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+static POINTS: PerThread<Regex> =
+    PerThread::new(|| Regex::new(r"(?i)^(?:[ \t]+|-)points?(?-u:\b)").expect("points pattern"));
+static POINTS_TOPIC: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:margins?|rates?|share|growth|tailwind|headwind|impact|impacted|yield|mix|expanded|expansion|contraction|improvement|accretive|dilutive|basis)(?-u:\b)")
         .expect("points topic pattern")
 });
-static INDEX_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+static INDEX_WORDS: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:index|indexes|Dow|S&P|Nasdaq|average|FTSE|DAX|Nikkei|points? (?:higher|lower)|closed)(?-u:\b)")
         .expect("index words pattern")
 });
@@ -769,13 +770,13 @@ fn currency_ahead(text: &str, atom: &Atom, next: Option<&Atom>) -> Option<&'stat
 }
 
 /// Counted nouns, as a pattern for finding one before a bare number.
-static NOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+static NOUN_BEFORE: PerThread<Regex> = PerThread::new(|| {
     let nouns: Vec<&str> = count::NOUNS.iter().map(|n| n.0).collect();
     Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", nouns.join("|"))).expect("noun pattern")
 });
 
 /// A short link from a counted noun to a plain number (`Customer count grew to 133`).
-static NOUN_LINK: LazyLock<Regex> = LazyLock::new(|| {
+static NOUN_LINK: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)^(?:[ \t\n]+(?:count|base|number|total))?(?:[ \t\n]+\w+){0,2}[ \t\n]+(?:to|of|at|reached|hit|topped|totaled|totalled|was|were|is|are)[ \t\n]*$")
         .expect("noun link pattern")
 });
@@ -855,7 +856,7 @@ fn last_words(head: &str, words: usize) -> usize {
     0
 }
 
-static NUMBER_OF: LazyLock<Regex> = LazyLock::new(|| {
+static NUMBER_OF: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:number|count|total)[ \t\n]+of[ \t\n]+(?:\w+[ \t\n]+)?$")
         .expect("number of pattern")
 });

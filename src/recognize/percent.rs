@@ -1,8 +1,8 @@
 //! Percent units after a number: `%`, `percent`, `per cent`, `pct`,
 //! `percentage points`, and basis points (`50 basis points` is 0.5 points).
 
+use crate::per_thread::PerThread;
 use regex::Regex;
-use std::sync::LazyLock;
 
 pub struct PercentUnit {
     pub end: usize,
@@ -12,7 +12,7 @@ pub struct PercentUnit {
     pub power: i32,
 }
 
-static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+static PERCENT: PerThread<Regex> = PerThread::new(|| {
     Regex::new(
         r"(?i)^(?:[ \t]{0,2}\n?[ \t]*|-)(?:(?P<bp>basis[ \t]*-?points?|bps|bp)(?-u:\b)|(?P<pp>percentage[ \t-]+points?|percent(?:age)?[ \t-]+points?|pct[ \t]+points?|%[ \t]+points?|ppts?|pts)(?-u:\b)|(?P<pc>%|percents?(?-u:\b)|percentage(?-u:\b)|per[ \t]?cent(?-u:\b)|pct(?-u:\b)|pc(?-u:\b)))",
     )
@@ -23,7 +23,7 @@ static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
 /// written first, as a label, reads as that many percent. In running text
 /// (`5 percent of 10 stores`, `What percent of 10 is 3?`) the number after
 /// `of` is something else, so the phrase must stand alone.
-static UNIT_OF: LazyLock<Regex> = LazyLock::new(|| {
+static UNIT_OF: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:percents?|per[ \t]?cent)[ \t]+of[ \t]+$").expect("unit-of pattern")
 });
 

@@ -2,6 +2,7 @@
 //! `up to`, `5,000+`) and the range words around two figures.
 
 use super::edge::Edge;
+use crate::per_thread::PerThread;
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -89,7 +90,7 @@ const BEFORE: &[(&str, Qualifier)] = &[
     ("~", Qualifier::Approximately),
 ];
 
-static BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
+static BEFORE_RE: PerThread<Regex> = PerThread::new(|| {
     let words: Vec<String> = BEFORE
         .iter()
         .map(|(w, _)| regex::escape(w).replace(' ', r"[ \t\n]+"))
@@ -101,12 +102,12 @@ static BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("qualifier pattern")
 });
 
-static AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+static AFTER_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)^(?:(?P<plus>\+)|-plus(?-u:\b)|[ \t]+(?:(?P<more>or[ \t]+more|or[ \t]+greater|plus)|(?P<so>or[ \t]+so))(?-u:\b))")
         .expect("qualifier suffix pattern")
 });
 
-static BETWEEN_RE: LazyLock<Regex> = LazyLock::new(|| {
+static BETWEEN_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)(?:^|[^A-Za-z])(?P<q>between|from)[ \t\n]+$").expect("between pattern")
 });
 
@@ -163,7 +164,7 @@ pub fn after(text: &str, at: usize) -> Option<(usize, Qualifier)> {
     Some((at + caps.get(0)?.end(), q))
 }
 
-static REFERENCE_RE: LazyLock<Regex> = LazyLock::new(|| {
+static REFERENCE_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)^[ \t\n]+(?:\w+[ \t\n]+)?(?:estimates?|expected|expectations?|forecasts?|consensus|projections?|guidance)(?-u:\b)")
         .expect("reference pattern")
 });

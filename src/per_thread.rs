@@ -1,0 +1,101 @@
+//! Compiled patterns with a search cache per thread.
+//!
+//! A `regex::Regex` shared by threads keeps its search caches in a pool whose
+//! fast path belongs to the first thread that used it; every other thread
+//! takes a cache out of a locked stack and puts it back, on every search.
+//! The pipeline runs about ten small searches per figure, so on two threads
+//! that slow path cost a few per cent of the run. A [`PerThread`] value is
+//! compiled once and cloned into a slot per thread on first use (a clone of
+//! a regex shares the compiled program and has a pool of its own), so each
+//! worker searches with a pool it owns.
+//!
+//! The slots are a fixed array held by the static, so their number is
+//! bounded however many thread pools a program builds: threads take slots in
+//! turn, and two threads that share one are as correct as before, only
+//! slower.
+
+use std::cell::Cell;
+use std::ops::Deref;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{LazyLock, OnceLock};
+
+/// Slots per value: more than the threads a run usually has at once.
+const SLOTS: usize = 8;
+
+/// A value built on first use, of which each thread uses its own clone.
+///
+/// ```
+/// use extract::per_thread::PerThread;
+/// static DIGITS: PerThread<regex::Regex> = PerThread::new(|| regex::Regex::new(r"\d+").unwrap());
+/// assert_eq!(DIGITS.find("abc 42").unwrap().as_str(), "42");
+/// ```
+pub struct PerThread<T> {
+    shared: LazyLock<T>,
+    slots: [OnceLock<T>; SLOTS],
+}
+
+impl<T: Clone> PerThread<T> {
+    pub const fn new(build: fn() -> T) -> PerThread<T> {
+        PerThread {
+            shared: LazyLock::new(build),
+            slots: [const { OnceLock::new() }; SLOTS],
+        }
+    }
+}
+
+impl<T: Clone> Deref for PerThread<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        self.slots[slot()].get_or_init(|| self.shared.clone())
+    }
+}
+
+/// This thread's slot, given out in turn on first use.
+fn slot() -> usize {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    thread_local! {
+        static SLOT: Cell<usize> = const { Cell::new(usize::MAX) };
+    }
+    SLOT.with(|s| {
+        if s.get() == usize::MAX {
+            s.set(NEXT.fetch_add(1, Ordering::Relaxed) % SLOTS);
+        }
+        s.get()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex::Regex;
+
+    static WORD: PerThread<Regex> = PerThread::new(|| Regex::new(r"[a-z]+").unwrap());
+
+    #[test]
+    fn every_thread_finds_what_one_finds() {
+        let texts: Vec<String> = (0..64).map(|i| format!("{i} word{i} {i}")).collect();
+        let alone: Vec<&str> = texts
+            .iter()
+            .map(|t| WORD.find(t).unwrap().as_str())
+            .collect();
+        // more threads than slots: some share one
+        let together: Vec<Vec<&str>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..SLOTS + 3)
+                .map(|_| {
+                    s.spawn(|| {
+                        texts
+                            .iter()
+                            .map(|t| WORD.find(t).unwrap().as_str())
+                            .collect()
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        for found in together {
+            assert_eq!(found, alone);
+        }
+        assert_eq!(slot(), slot(), "a thread keeps its slot");
+    }
+}
