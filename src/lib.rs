@@ -17,7 +17,8 @@
 //!
 //! [`run`] drives it over many inputs in parallel and writes records in input
 //! order; [`regions`] lets a pattern that would scan a whole document run only
-//! on the lines around the literals its matches need.
+//! on the lines around the literals its matches need; [`per_thread`] gives
+//! each worker thread its own search caches for the compiled patterns.
 //!
 //! ```
 //! let facts = extract::extract_text("note.txt", "AWS has more than 1 million customers.");
