@@ -6,14 +6,17 @@
 //! The metric comes from cue words in `metrics.tsv`: the cue nearest the
 //! figure within its clause wins, the table's order breaking ties. A revenue
 //! figure in a sentence that speaks of a goal, guidance or forecast is a
-//! `revenue_target`. Counts take their metric from the counted noun.
+//! `revenue_target`. Counts take their metric from the counted noun. The
+//! cues of a sentence are found once for all its figures, by `cue_finder`.
 
+mod cue_finder;
 pub mod period;
 pub mod sign;
 
 use crate::per_thread::PerThread;
 use crate::recognize::{Kind, Mention};
-use regex::{Regex, RegexSet};
+use cue_finder::CueFinder;
+use regex::Regex;
 use serde::Serialize;
 use std::cell::OnceCell;
 
@@ -126,15 +129,8 @@ struct Cue {
 #[derive(Clone)]
 struct Cues {
     rows: Vec<Cue>,
-    /// Per kind (money, percent, count): a set of the rows that apply to it,
-    /// and the row of each member (a smaller set is searched faster).
-    sets: [(RegexSet, Vec<usize>); 3],
-}
-
-impl Cues {
-    fn set(&self, kind: Kind) -> &(RegexSet, Vec<usize>) {
-        &self.sets[kind_slot(kind)]
-    }
+    /// Per kind (money, percent, count): the finder of the rows that apply to it.
+    finders: [CueFinder; 3],
 }
 
 /// Where a kind's rows are kept.
@@ -197,16 +193,19 @@ static CUES: PerThread<Cues> = PerThread::new(|| {
             pattern: Regex::new(&pattern).expect("metric cue compiles"),
         })
         .collect();
-    let set = |kind: Kind| {
+    let finder = |kind: Kind| {
         let index: Vec<usize> = (0..rows.len())
             .filter(|&k| rows[k].kinds.contains(&kind))
             .collect();
-        let set = RegexSet::new(index.iter().map(|&k| rows[k].pattern.as_str()))
-            .expect("cue set compiles");
-        (set, index)
+        let patterns: Vec<&str> = index.iter().map(|&k| rows[k].pattern.as_str()).collect();
+        CueFinder::new(&patterns, index)
     };
-    let sets = [set(Kind::Money), set(Kind::Percent), set(Kind::Count)];
-    Cues { rows, sets }
+    let finders = [
+        finder(Kind::Money),
+        finder(Kind::Percent),
+        finder(Kind::Count),
+    ];
+    Cues { rows, finders }
 });
 
 /// Words that turn a revenue figure into a goal, guidance or forecast.
@@ -295,16 +294,8 @@ impl<'a> SentenceCues<'a> {
 /// The cues for figures of `kind` in `window`, which starts at byte `at`:
 /// `(row, start, end)`, by row and then position.
 fn window_cues(window: &str, at: usize, kind: Kind) -> Vec<(usize, usize, usize)> {
-    let (set, index) = CUES.set(kind);
     let mut out = Vec::new();
-    for row in set.matches(window).iter().map(|k| index[k]) {
-        out.extend(
-            CUES.rows[row]
-                .pattern
-                .find_iter(window)
-                .map(|f| (row, at + f.start(), at + f.end())),
-        );
-    }
+    CUES.finders[kind_slot(kind)].find(window, at, &mut out);
     out
 }
 

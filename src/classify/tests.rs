@@ -63,3 +63,38 @@ fn words_cut_by_the_window_are_no_cues() {
     let text = "The benefit ratio was 70% excluding the impact of the fourth quarter 2020 reserve assumption update.";
     assert_eq!(metric_of(text), Metric::Other);
 }
+
+/// The cue finder finds, for every row of the real table, what the row's own
+/// pattern finds (`cue_finder` has the finder's own tests).
+#[test]
+fn window_cues_are_each_rows_own_matches() {
+    let windows = [
+        "Revenue rose 12% to $5.6 billion, or $1.20 per diluted share, and net income was flat.",
+        "Operating cash flow was $2 billion; free cash flow, capex and R&D were up.",
+        "annualized revenue run rate of $10 billion, ARR up 30%, RPO and cRPO, bookings",
+        "a 32 percent share of the market, up 5 points, accounting for 40% of total sales",
+        "the deal to buy the stake, valued at $2 billion, raised in a funding round",
+        "guidance: the outlook forecasts growth; shares closed at $5; dividends of $1",
+        "EPS\nof $1, earnings per\n share, per-share profit, cts a shr, shr loss",
+        "ſales ﬁnancing Kelvin ſhr, operat\u{e9}d cash, tax rate of 21%",
+    ];
+    for window in windows {
+        for kind in [Kind::Money, Kind::Percent, Kind::Count] {
+            let mut expected = Vec::new();
+            for (row, cue) in CUES.rows.iter().enumerate() {
+                if cue.kinds.contains(&kind) {
+                    expected.extend(
+                        cue.pattern
+                            .find_iter(window)
+                            .map(|f| (row, 7 + f.start(), 7 + f.end())),
+                    );
+                }
+            }
+            assert_eq!(
+                window_cues(window, 7, kind),
+                expected,
+                "{kind:?} in {window:?}"
+            );
+        }
+    }
+}
