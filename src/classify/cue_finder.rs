@@ -95,11 +95,13 @@ fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// The second byte's index in `Starts` when the window ends after the first.
 const END: usize = 256;
 
 impl CueFinder {
     /// The finder of `patterns`, the patterns of cue rows `rows`. Panics on
-    /// a pattern that can start other than at a word start (see the module).
+    /// a pattern that can start inside a word, where no word boundary lies
+    /// (see the module).
     pub(super) fn new(patterns: &[&str], rows: Vec<usize>) -> CueFinder {
         assert!(patterns.len() <= 32, "at most 32 cue rows per kind");
         let first = DFA::builder()
@@ -150,6 +152,7 @@ impl CueFinder {
                         let s2 = first
                             .next_state(&mut cache, s1, b1 as u8)
                             .expect("no quit bytes");
+                        // a match that ended at b0 shows one byte later
                         !s2.is_dead() || s2.is_match()
                     };
                     if can {
