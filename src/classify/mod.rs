@@ -440,28 +440,25 @@ fn subject_cue(
     let bytes = text.as_bytes();
     let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let mid_word = hi > sentence.0 && hi < bytes.len() && word(bytes[hi - 1]) && word(bytes[hi]);
-    let firsts: Vec<(usize, usize, Metric)> =
-        if mid_word || found.iter().any(|&(_, s, e)| s < hi && hi < e) {
-            CUES.rows
-                .iter()
-                .filter(|c| c.kinds.contains(&m.kind) && c.side != Side::Next)
-                .filter_map(|c| c.pattern.find(head).map(|f| (f.start(), f.end(), c.metric)))
-                .collect()
-        } else {
-            let mut firsts = Vec::new();
-            let mut last_row = None;
-            for &(row, s, e) in found {
-                if last_row == Some(row) {
-                    continue;
-                }
-                last_row = Some(row);
-                let cue = &CUES.rows[row];
-                if cue.side != Side::Next && e <= hi {
-                    firsts.push((s - sentence.0, e - sentence.0, cue.metric));
-                }
-            }
-            firsts
-        };
+    let own;
+    let found = if mid_word || found.iter().any(|&(_, s, e)| s < hi && hi < e) {
+        own = window_cues(head, sentence.0, m.kind);
+        &own[..]
+    } else {
+        found
+    };
+    let mut firsts = Vec::new();
+    let mut last_row = None;
+    for &(row, s, e) in found {
+        if last_row == Some(row) {
+            continue;
+        }
+        last_row = Some(row);
+        let cue = &CUES.rows[row];
+        if cue.side != Side::Next && e <= hi {
+            firsts.push((s - sentence.0, e - sentence.0, cue.metric));
+        }
+    }
     let first = firsts
         .into_iter()
         .filter(|f| sentence.0 + f.0 < head_end)
