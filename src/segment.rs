@@ -29,19 +29,61 @@ const CONTINUING: &[&str] = &[
 
 /// True when a sentence ends somewhere inside `s`.
 pub fn crosses_sentence(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    (0..bytes.len()).any(|i| is_boundary(s, i))
+    first_boundary(s, 0, s.len()).is_some()
 }
 
-/// Whether a sentence ends right after byte `i` of `text`: `i` is the
-/// terminating punctuation or the line break. Inlined test of the byte
-/// first: sentences are found by asking this of every byte.
-#[inline]
-fn is_boundary(text: &str, i: usize) -> bool {
-    matches!(text.as_bytes()[i], b'.' | b'!' | b'?' | b'\n') && ends_sentence(text, i)
+/// The first `i` in `from..to` after which a sentence ends: `i` is the
+/// terminating punctuation or the line break ([`ends_sentence`]). Only the
+/// bytes that can end one are looked at, found by vectorized search:
+/// sentences are looked for around every figure.
+fn first_boundary(text: &str, from: usize, to: usize) -> Option<usize> {
+    let bytes = &text.as_bytes()[..to];
+    let mut at = from;
+    // the next line break, kept until passed (punctuation is denser)
+    let mut line_break = None;
+    while at < to {
+        let nl = match line_break {
+            Some(nl) if nl >= at => nl,
+            _ => memchr::memchr(b'\n', &bytes[at..]).map_or(to, |k| at + k),
+        };
+        line_break = Some(nl);
+        let mark = memchr::memchr3(b'.', b'!', b'?', &bytes[at..nl]).map_or(nl, |k| at + k);
+        if mark >= to {
+            return None;
+        }
+        if ends_sentence(text, mark) {
+            return Some(mark);
+        }
+        at = mark + 1;
+    }
+    None
 }
 
-/// [`is_boundary`] for a byte that is `.`, `!`, `?` or a line break.
+/// The last `i` in `from..to` after which a sentence ends ([`first_boundary`]).
+fn last_boundary(text: &str, from: usize, to: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = to;
+    let mut line_break = None;
+    while at > from {
+        let nl = match line_break {
+            Some(nl) if nl < at => Some(nl),
+            Some(_) | None => memchr::memrchr(b'\n', &bytes[from..at]).map(|k| from + k),
+        };
+        line_break = nl;
+        let low = nl.map_or(from, |nl| nl + 1);
+        let mark = memchr::memrchr3(b'.', b'!', b'?', &bytes[low..at])
+            .map(|k| low + k)
+            .or(nl)?;
+        if ends_sentence(text, mark) {
+            return Some(mark);
+        }
+        at = mark;
+    }
+    None
+}
+
+/// Whether a sentence ends right after byte `i` of `text`, a byte that is
+/// `.`, `!`, `?` or a line break.
 fn ends_sentence(text: &str, i: usize) -> bool {
     let bytes = text.as_bytes();
     match bytes[i] {
@@ -129,14 +171,8 @@ pub fn sentence_within(text: &str, pos: usize, reach: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
     let ceiling = (pos + reach).min(bytes.len());
     let mut start = back_to_boundary(text, pos, reach);
-    let mut end = pos.min(bytes.len());
-    while end < ceiling {
-        if is_boundary(text, end) {
-            end += 1;
-            break;
-        }
-        end += 1;
-    }
+    let from = pos.min(bytes.len());
+    let end = first_boundary(text, from, ceiling.max(from)).map_or(ceiling.max(from), |i| i + 1);
     // skip the spaces between sentences
     while start < end && bytes[start].is_ascii_whitespace() {
         start += 1;
@@ -165,14 +201,11 @@ pub fn sentence_start_within(text: &str, pos: usize, reach: usize) -> usize {
 /// bytes back.
 fn back_to_boundary(text: &str, pos: usize, reach: usize) -> usize {
     let floor = pos.saturating_sub(reach);
-    let mut start = pos.min(text.len());
-    while start > floor {
-        if is_boundary(text, start - 1) {
-            break;
-        }
-        start -= 1;
+    let start = pos.min(text.len());
+    if start <= floor {
+        return start;
     }
-    start
+    last_boundary(text, floor, start).map_or(floor, |i| i + 1)
 }
 
 /// Whether `pos` lies on a line that is only a list item linking elsewhere
@@ -272,6 +305,51 @@ pub fn clause_at(text: &str, sentence: (usize, usize), pos: usize) -> (usize, us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-by-byte definition that `first_boundary` and
+    /// `last_boundary` find with vectorized search.
+    fn boundaries(text: &str, from: usize, to: usize) -> Vec<usize> {
+        (from..to)
+            .filter(|&i| matches!(text.as_bytes()[i], b'.' | b'!' | b'?' | b'\n'))
+            .filter(|&i| ends_sentence(text, i))
+            .collect()
+    }
+
+    #[test]
+    fn boundaries_found_by_search_are_those_of_every_byte() {
+        let pieces = [
+            "Revenue", "rose", "5.6", "U.S.", "Inc.", " ", " ", "\n", "\n\n", ".", "!", "?", ". ",
+            "! ", "? ", ".\n", "\"", "”", "’", "$", "(", "-", "The", "it", "and", ",", "é",
+        ];
+        // a fixed linear congruential sequence: the same texts every run
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            (state >> 33) as usize % n
+        };
+        for _ in 0..20_000 {
+            let len = next(16);
+            let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let (a, b) = (cuts[next(cuts.len())], cuts[next(cuts.len())]);
+            let (from, to) = (a.min(b), a.max(b));
+            let all = boundaries(&text, from, to);
+            assert_eq!(
+                first_boundary(&text, from, to),
+                all.first().copied(),
+                "{text:?} {from}..{to}"
+            );
+            assert_eq!(
+                last_boundary(&text, from, to),
+                all.last().copied(),
+                "{text:?} {from}..{to}"
+            );
+        }
+    }
 
     fn sentence(text: &str, needle: &str) -> String {
         let pos = text.find(needle).unwrap();
