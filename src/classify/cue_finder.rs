@@ -27,7 +27,9 @@ use regex_automata::util::start;
 use regex_automata::{Anchored, Input, MatchKind, PatternID};
 use std::panic::{RefUnwindSafe, UnwindSafe};
 
-type MakeCaches = Box<dyn Fn() -> (Cache, Cache) + Send + Sync + UnwindSafe + RefUnwindSafe>;
+/// Search caches for `first` and `any`, and room for a window's word edges.
+type Scratch = (Cache, Cache, Vec<usize>);
+type MakeScratch = Box<dyn Fn() -> Scratch + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
 /// Rows of one kind of figure.
 pub(super) struct CueFinder {
@@ -39,9 +41,8 @@ pub(super) struct CueFinder {
     any: DFA,
     /// Which patterns can start with two given bytes.
     starts: Starts,
-    /// Search caches for `first` and `any`; a clone has a pool of its own
-    /// (see `per_thread`).
-    caches: Pool<(Cache, Cache), MakeCaches>,
+    /// A clone has a pool of its own (see `per_thread`).
+    caches: Pool<Scratch, MakeScratch>,
 }
 
 /// A table of the patterns (as bits) that can start with a byte and the
@@ -92,8 +93,19 @@ impl Clone for CueFinder {
 }
 
 fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    WORD[usize::from(b)]
 }
+
+/// The ASCII word bytes, which `(?-u:\b)` tells from the others.
+static WORD: [bool; 256] = {
+    let mut word = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        word[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    word
+};
 
 /// The second byte's index in `Starts` when the window ends after the first.
 const END: usize = 256;
@@ -166,7 +178,7 @@ impl CueFinder {
 
     fn assemble(rows: Vec<usize>, first: DFA, any: DFA, starts: Starts) -> CueFinder {
         let (f, a) = (first.clone(), any.clone());
-        let make: MakeCaches = Box::new(move || (f.create_cache(), a.create_cache()));
+        let make: MakeScratch = Box::new(move || (f.create_cache(), a.create_cache(), Vec::new()));
         CueFinder {
             rows,
             first,
@@ -179,15 +191,12 @@ impl CueFinder {
     /// The cues in `window`, which starts at byte `at` of the text, appended
     /// to `out` as `(row, start, end)`, by row and then position.
     pub(super) fn find(&self, window: &str, at: usize, out: &mut Vec<(usize, usize, usize)>) {
-        let mut caches = self.caches.get();
-        let (first, any) = &mut *caches;
-        self.find_with(first, any, window, at, out);
+        self.find_with(&mut self.caches.get(), window, at, out);
     }
 
     fn find_with(
         &self,
-        first: &mut Cache,
-        any: &mut Cache,
+        (first, any, edges): &mut Scratch,
         window: &str,
         at: usize,
         out: &mut Vec<(usize, usize, usize)>,
@@ -196,14 +205,18 @@ impl CueFinder {
         let from = out.len();
         // where each pattern's next search may start (`find_iter`)
         let mut next = [0usize; 32];
-        let mut in_word = false;
+        // the word edges first, without a branch per byte (a word edge
+        // every few bytes would make such a branch mispredicted often)
+        edges.clear();
+        edges.resize(bytes.len(), 0);
+        let (mut n, mut in_word) = (0, false);
         for (i, &b) in bytes.iter().enumerate() {
-            let word = is_word(b);
-            let boundary = word != in_word;
+            let word = WORD[usize::from(b)];
+            edges[n] = i;
+            n += usize::from(word != in_word);
             in_word = word;
-            if !boundary {
-                continue;
-            }
+        }
+        for &i in &edges[..n] {
             let mut can = self.starts.at(bytes, i);
             if can == 0 {
                 continue;
