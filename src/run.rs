@@ -436,7 +436,7 @@ pub fn render(facts: &[Fact], format: Format, buf: &mut Vec<u8>) {
     match format {
         Format::Jsonl => {
             for f in facts {
-                serde_json::to_writer(&mut *buf, f).expect("a fact serializes");
+                f.write_json(buf);
                 buf.push(b'\n');
             }
         }

@@ -33,6 +33,25 @@ fn check_invariants(name: &str, text: &str, facts: &[extract::Fact]) {
     }
 }
 
+/// The records are written as serde writes a `Fact` (`Fact::write_json`
+/// writes the object's frame by hand), with and without a sentence.
+fn check_json(name: &str, facts: &[extract::Fact]) {
+    for f in facts {
+        let mut with_sentence = f.clone();
+        with_sentence.sentence = Some(format!("\"{}\"\t\u{1}é\\", f.text));
+        for f in [f, &with_sentence] {
+            let mut written = Vec::new();
+            f.write_json(&mut written);
+            let serde = serde_json::to_vec(f).unwrap();
+            assert_eq!(
+                String::from_utf8(written).unwrap(),
+                String::from_utf8(serde).unwrap(),
+                "{name}"
+            );
+        }
+    }
+}
+
 #[test]
 fn corpus() {
     let mut settings = insta::Settings::clone_current();
@@ -46,6 +65,7 @@ fn corpus() {
             let doc = input::read(&source).expect("corpus documents read");
             let facts = extract::extract_text(&name, &doc.text);
             check_invariants(&name, &doc.text, &facts);
+            check_json(&name, &facts);
             let mut out = Vec::new();
             render(&facts, Format::Jsonl, &mut out);
             insta::assert_snapshot!(String::from_utf8(out).unwrap());
