@@ -173,7 +173,15 @@ fn marked_triggers(text: &str) -> Vec<(usize, usize)> {
             out.push((s, e + n));
         }
     }
+    // the last letters of the nouns: most commas follow none of them
+    let mut last_letters = [false; 256];
+    for noun in APPOSITION_NOUNS {
+        last_letters[usize::from(*noun.as_bytes().last().expect("a noun"))] = true;
+    }
     for comma in memchr::memchr_iter(b',', bytes) {
+        if comma == 0 || !last_letters[usize::from(bytes[comma - 1])] {
+            continue;
+        }
         let word = bytes[..comma]
             .iter()
             .rev()
@@ -188,6 +196,10 @@ fn marked_triggers(text: &str) -> Vec<(usize, usize)> {
     for m in VERB_MATCHER.find_iter(text) {
         let (s, e) = (m.start(), m.end());
         if s > 0 && (bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] == b'_') {
+            continue;
+        }
+        // the tail opens with a space: `wonder` and `held-for-sale` are no verbs
+        if !matches!(bytes.get(e), Some(b' ' | b'\t' | b'\n')) {
             continue;
         }
         if let Some(tail) = VERB_TAIL.find(&text[e..]) {
