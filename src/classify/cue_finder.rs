@@ -22,6 +22,7 @@
 //! anchored walks here are short.
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson::NFA;
 use regex_automata::util::pool::Pool;
 use regex_automata::util::start;
 use regex_automata::{Anchored, Input, MatchKind, PatternID};
@@ -116,18 +117,22 @@ impl CueFinder {
     /// (see the module).
     pub(super) fn new(patterns: &[&str], rows: Vec<usize>) -> CueFinder {
         assert!(patterns.len() <= 32, "at most 32 cue rows per kind");
+        // one program, searched two ways
+        let nfa = NFA::compiler()
+            .build_many(patterns)
+            .expect("patterns compile");
         let first = DFA::builder()
             .configure(
                 DFA::config()
                     .starts_for_each_pattern(true)
                     .match_kind(MatchKind::LeftmostFirst),
             )
-            .build_many(patterns)
-            .expect("cue rows compile");
+            .build_from_nfa(nfa.clone())
+            .expect("patterns compile");
         let any = DFA::builder()
             .configure(DFA::config().match_kind(MatchKind::All))
-            .build_many(patterns)
-            .expect("cue rows compile");
+            .build_from_nfa(nfa)
+            .expect("patterns compile");
         let mut cache = first.create_cache();
         let mut starts = vec![0u32; 256 * (END + 1)];
         for p in 0..patterns.len() {

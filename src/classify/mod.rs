@@ -123,7 +123,8 @@ struct Cue {
     metric: Metric,
     kinds: Vec<Kind>,
     side: Side,
-    pattern: Regex,
+    /// The cue's pattern (searched by the row's [`CueFinder`]).
+    pattern: String,
 }
 
 #[derive(Clone)]
@@ -190,7 +191,7 @@ static CUES: PerThread<Cues> = PerThread::new(|| {
             metric,
             kinds,
             side,
-            pattern: Regex::new(&pattern).expect("metric cue compiles"),
+            pattern,
         })
         .collect();
     let finder = |kind: Kind| {
@@ -385,12 +386,11 @@ pub fn metric(
 /// The metric a heading names (`Revenues:`, `Earnings per share:`), for the
 /// figures of the table rows under it: the cue that starts first.
 pub fn heading_metric(heading: &str, kind: Kind) -> Option<Metric> {
-    CUES.rows
-        .iter()
-        .filter(|c| c.kinds.contains(&kind))
-        .filter_map(|c| c.pattern.find(heading).map(|f| (f.start(), c.metric)))
-        .min_by_key(|f| f.0)
-        .map(|f| f.1)
+    // on a tie, the row listed first
+    window_cues(heading, 0, kind)
+        .into_iter()
+        .min_by_key(|&(row, start, _)| (start, row))
+        .map(|(row, _, _)| CUES.rows[row].metric)
 }
 
 /// Revenue becomes `revenue_target` where a goal, guidance or forecast word

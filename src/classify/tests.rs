@@ -84,7 +84,8 @@ fn window_cues_are_each_rows_own_matches() {
             for (row, cue) in CUES.rows.iter().enumerate() {
                 if cue.kinds.contains(&kind) {
                     expected.extend(
-                        cue.pattern
+                        Regex::new(&cue.pattern)
+                            .unwrap()
                             .find_iter(window)
                             .map(|f| (row, 7 + f.start(), 7 + f.end())),
                     );
