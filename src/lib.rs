@@ -44,6 +44,8 @@ pub mod run;
 pub mod segment;
 pub mod summary;
 pub mod tables;
+#[cfg(test)]
+mod test_rng;
 
 use attribute::Scene;
 use classify::Metric;

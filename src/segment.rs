@@ -321,21 +321,13 @@ mod tests {
             "Revenue", "rose", "5.6", "U.S.", "Inc.", " ", " ", "\n", "\n\n", ".", "!", "?", ". ",
             "! ", "? ", ".\n", "\"", "”", "’", "$", "(", "-", "The", "it", "and", ",", "é",
         ];
-        // a fixed linear congruential sequence: the same texts every run
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |n: usize| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1);
-            (state >> 33) as usize % n
-        };
+        let mut rng = crate::test_rng::Lcg::new(0x9e37_79b9_7f4a_7c15);
         for _ in 0..20_000 {
-            let len = next(16);
-            let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            let text = rng.text(&pieces, 16);
             let cuts: Vec<usize> = (0..=text.len())
                 .filter(|&i| text.is_char_boundary(i))
                 .collect();
-            let (a, b) = (cuts[next(cuts.len())], cuts[next(cuts.len())]);
+            let (a, b) = (cuts[rng.below(cuts.len())], cuts[rng.below(cuts.len())]);
             let (from, to) = (a.min(b), a.max(b));
             let all = boundaries(&text, from, to);
             assert_eq!(

@@ -375,17 +375,9 @@ mod tests {
             "_",
             "9",
         ];
-        // a fixed linear congruential sequence: the same windows every run
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: usize| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1);
-            (state >> 33) as usize % n
-        };
+        let mut rng = crate::test_rng::Lcg::new(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {
-            let len = next(12);
-            let window: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            let window = rng.text(&pieces, 12);
             check(&finder, &rows, &window);
         }
     }
