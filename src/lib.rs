@@ -166,7 +166,6 @@ impl Extractor {
             } else {
                 let found = classify::metric(text, &m, clause, sentence, &near, &cues);
                 // each table row says what it is: no carrying over between rows
-                let (ls, le) = tables::line_at(text, m.start);
                 let metric = match found {
                     Some(metric) => metric,
                     None if tables::has_cells(&text[ls..le]) => tables::section_header(text, ls)
