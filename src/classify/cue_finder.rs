@@ -93,7 +93,8 @@ impl Clone for CueFinder {
     }
 }
 
-fn is_word(b: u8) -> bool {
+/// An ASCII word byte, as `(?-u:\b)` tells them.
+pub(super) fn is_word(b: u8) -> bool {
     WORD[usize::from(b)]
 }
 

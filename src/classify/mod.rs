@@ -438,8 +438,10 @@ fn subject_cue(
     // head's end cuts a word or a cue (then the head is searched on its own)
     let found = cues.of(m.kind);
     let bytes = text.as_bytes();
-    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let mid_word = hi > sentence.0 && hi < bytes.len() && word(bytes[hi - 1]) && word(bytes[hi]);
+    let mid_word = hi > sentence.0
+        && hi < bytes.len()
+        && cue_finder::is_word(bytes[hi - 1])
+        && cue_finder::is_word(bytes[hi]);
     let own;
     let found = if mid_word || found.iter().any(|&(_, s, e)| s < hi && hi < e) {
         own = window_cues(head, sentence.0, m.kind);
@@ -447,7 +449,8 @@ fn subject_cue(
     } else {
         found
     };
-    let mut firsts = Vec::new();
+    // the first of those that starts in the head proper: (start, end, metric)
+    let mut first: Option<(usize, usize, Metric)> = None;
     let mut last_row = None;
     for &(row, s, e) in found {
         if last_row == Some(row) {
@@ -455,21 +458,14 @@ fn subject_cue(
         }
         last_row = Some(row);
         let cue = &CUES.rows[row];
-        if cue.side != Side::Next && e <= hi {
-            firsts.push((s - sentence.0, e - sentence.0, cue.metric));
+        if cue.side != Side::Next && e <= hi && s < head_end && first.is_none_or(|f| s < f.0) {
+            first = Some((s, e, cue.metric));
         }
     }
-    let first = firsts
-        .into_iter()
-        .filter(|f| sentence.0 + f.0 < head_end)
-        .min_by_key(|f| f.0)?;
-    // the subject is set off by an appositive: `Current RPO, a sum of ..., came in at`
-    if !head[first.1..].starts_with(',') {
-        return None;
-    }
-    let first = (first.0, first.2);
+    let (_, end, metric) = first?;
+    // the subject is set off by an appositive: `Current RPO, a sum of ..., came in at`;
     // only a noun phrase subject, not a verb cue (`rose`, `grew`)
-    (first.1 != Metric::Growth).then_some(first.1)
+    (text[end..hi].starts_with(',') && metric != Metric::Growth).then_some(metric)
 }
 
 /// A revenue figure is a target when a goal, guidance or forecast word binds
