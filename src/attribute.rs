@@ -75,14 +75,16 @@ static PRONOUN: PerThread<Regex> = PerThread::new(|| {
 
 /// Words that introduce examples: companies named after them are instances.
 static EXAMPLES: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:including|such as|like|among them|e\.g\.)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:including|such as|like|among them)(?-u:\b)|e\.g\.)")
         .expect("examples pattern")
 });
 
 /// Whether text ending just before a company name leaves it inside a list
 /// of examples opened by `including`, `such as`...: the list ends at a dash,
 /// a parenthesis, or a comma before a lower-case word other than `and`/`or`
-/// (`..., including Comcast, and Shell, rely on Databricks`).
+/// (`..., including Comcast, and Shell, rely on Databricks`). A list that
+/// opens `before` (`Like Microsoft, Google reported ...`) is a fronted
+/// phrase, which ends at its first comma.
 fn in_examples(before: &str) -> bool {
     let Some(open) = EXAMPLES.find_iter(before).last() else {
         return false;
@@ -90,6 +92,9 @@ fn in_examples(before: &str) -> bool {
     let tail = &before[open.end()..];
     if tail.contains(['—', '–', '(', ')']) {
         return false;
+    }
+    if before[..open.start()].trim().is_empty() {
+        return !tail.contains(',');
     }
     !tail.split(',').skip(1).any(|part| {
         let word = part.split_whitespace().next().unwrap_or("");

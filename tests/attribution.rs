@@ -78,6 +78,20 @@ const CASES: &[Case] = &[
         Some("Snowflake"),
         "customers",
     ),
+    // a fronted example phrase ends at its comma; the subject comes after it
+    case(
+        "Like Microsoft, Google reported that cloud revenue rose 10% to $5 billion.",
+        "$5 billion",
+        Some("Google"),
+        "revenue",
+    ),
+    // `e.g.` opens examples as `including` does
+    case(
+        "Several vendors, e.g. Microsoft, rely on Snowflake, which reported revenue of $5 billion.",
+        "$5 billion",
+        Some("Snowflake"),
+        "revenue",
+    ),
     // a company named inside a count
     case(
         "The deal covers 300,000 Salesforce seats.",
