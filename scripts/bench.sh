@@ -120,9 +120,12 @@ LC_ALL=C awk -v half="$(($(stat -c %s "$TMP/docs.jsonl") / 2))" -v a="$TMP/half1
   '{ n += length($0) + 1; print > (n <= half ? a : b) }' "$TMP/docs.jsonl"
 HALVES=""
 for _ in $(seq "$RUNS"); do
+  # output to files, as in the runs above; each exit status is kept (1 means
+  # some documents could not be read, as above)
   /usr/bin/time -f '%e' -o "$TMP/time" bash -c \
-    '"$1" --jsonl -j 1 "$2" > /dev/null 2>&1 & "$1" --jsonl -j 1 "$3" > /dev/null 2>&1; wait; true' \
-    _ "$BIN" "$TMP/half1.jsonl" "$TMP/half2.jsonl"
+    '"$1" --jsonl -j 1 "$2" > "$4" 2>/dev/null & p=$!; "$1" --jsonl -j 1 "$3" > "$5" 2>/dev/null; b=$?; wait $p; a=$?; [ $a -le 1 ] && [ $b -le 1 ]' \
+    _ "$BIN" "$TMP/half1.jsonl" "$TMP/half2.jsonl" "$TMP/out.half1" "$TMP/out.half2" ||
+    { echo "bench.sh: the two one-thread processes failed" >&2; exit 1; }
   t=$(tail -1 "$TMP/time")
   if [ -z "$HALVES" ] || awk "BEGIN { exit !($t < $HALVES) }"; then HALVES=$t; fi
 done
@@ -135,7 +138,9 @@ done
 ratio() { awk "BEGIN { printf \"%.2f\", $1 / $2 }"; }
 same() { if cmp -s "$1" "$2"; then echo identical; else echo DIFFERENT; fi; }
 echo "jsonl: 1 vs 2 threads output $(same "$TMP/out.jsonl-j1" "$TMP/out.jsonl-j2"), speed-up x$(ratio "${SECS[jsonl-j1]}" "${SECS[jsonl-j2]}")"
-echo "ceiling: two 1-thread processes on the halves at once, ${HALVES} s, x$(ratio "${SECS[jsonl-j1]}" "$HALVES") over jsonl-j1"
+cat "$TMP/out.half1" "$TMP/out.half2" > "$TMP/out.halves"
+echo "ceiling: two 1-thread processes on the halves at once, ${HALVES} s, x$(ratio "${SECS[jsonl-j1]}" "$HALVES") over jsonl-j1," \
+  "output $(same "$TMP/out.halves" "$TMP/out.jsonl-j1") to jsonl-j1's"
 echo "files: 1 vs 2 threads output $(same "$TMP/out.files-j1" "$TMP/out.files-j2"), speed-up x$(ratio "${SECS[files-j1]}" "${SECS[files-j2]}")"
 cat "$TMP/out.jsonl-j2" "$TMP/out.jsonl-j2" > "$TMP/out.twice"
 echo "doubled corpus: output $(same "$TMP/out.twice" "$TMP/out.doubled-j2") to the single run's twice," \
