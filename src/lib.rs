@@ -146,10 +146,10 @@ impl Extractor {
                 periods = classify::period::Periods::new(text, sentence);
                 cues = classify::SentenceCues::new(text, sentence);
             }
-            if segment::in_link_list(text, m.start) {
+            let (ls, le) = tables::line_at(text, m.start);
+            if segment::is_link_item(&text[ls..le]) {
                 continue; // a list of links to other stories: page clutter
             }
-            let (ls, le) = tables::line_at(text, m.start);
             if tables::is_quote_row(&text[ls..le]) {
                 continue; // a stock-quote widget: page clutter
             }

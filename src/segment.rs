@@ -213,7 +213,12 @@ fn back_to_boundary(text: &str, pos: usize, reach: usize) -> usize {
 /// Markdown pages, not the article.
 pub fn in_link_list(text: &str, pos: usize) -> bool {
     let (start, end) = crate::tables::line_at(text, pos);
-    let line = text[start..end].trim();
+    is_link_item(&text[start..end])
+}
+
+/// Whether `line` is only a list item linking elsewhere (see [`in_link_list`]).
+pub fn is_link_item(line: &str) -> bool {
+    let line = line.trim();
     let Some(item) = line.strip_prefix(['-', '*', '+']).map(str::trim_start) else {
         return false;
     };
