@@ -105,6 +105,18 @@ const APPOSITION_NOUNS: &[&str] = &[
     "carrier",
 ];
 
+/// The last letters of [`APPOSITION_NOUNS`]: most commas follow none of them.
+static NOUN_LAST_LETTERS: [bool; 256] = {
+    let mut last = [false; 256];
+    let mut k = 0;
+    while k < APPOSITION_NOUNS.len() {
+        let noun = APPOSITION_NOUNS[k].as_bytes();
+        last[noun[noun.len() - 1] as usize] = true;
+        k += 1;
+    }
+    last
+};
+
 /// Verbs after which `it` or `its` marks the subject as a company.
 const SUBJECT_VERBS: &[&str] = &[
     "said",
@@ -173,13 +185,8 @@ fn marked_triggers(text: &str) -> Vec<(usize, usize)> {
             out.push((s, e + n));
         }
     }
-    // the last letters of the nouns: most commas follow none of them
-    let mut last_letters = [false; 256];
-    for noun in APPOSITION_NOUNS {
-        last_letters[usize::from(*noun.as_bytes().last().expect("a noun"))] = true;
-    }
     for comma in memchr::memchr_iter(b',', bytes) {
-        if comma == 0 || !last_letters[usize::from(bytes[comma - 1])] {
+        if comma == 0 || !NOUN_LAST_LETTERS[usize::from(bytes[comma - 1])] {
             continue;
         }
         let word = bytes[..comma]
