@@ -429,8 +429,9 @@ fn a_closed_output_pipe_ends_the_run_quietly() {
 fn long_lines_digits_and_deep_nesting_finish_without_a_panic() {
     let dir = tempdir();
     let d = dir.path();
-    // 1 MB on one line, short sentences (a few MB more is slow today:
-    // segment::in_link_list looks at the whole line for each figure)
+    // 1 MB on one line, short sentences: a cost per figure that grew with
+    // the line would make this quadratic (every look at a figure's line is
+    // bounded by tables::line_at)
     let sentence = "Revenue was $5 million, up 3% on the year. ";
     write(d, "line.txt", sentence.repeat((1 << 20) / sentence.len()));
     // 300 kB of nothing but digits, and digits with separators
