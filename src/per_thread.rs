@@ -98,4 +98,28 @@ mod tests {
         }
         assert_eq!(slot(), slot(), "a thread keeps its slot");
     }
+
+    #[test]
+    fn threads_take_their_own_clones_in_turn() {
+        // as many threads as slots at once, taking slots in turn (threads of
+        // other tests may take turns in between, so only the slots' clones
+        // are compared: one per slot, none of them the shared value)
+        let barrier = std::sync::Barrier::new(SLOTS);
+        let taken: Vec<(usize, usize)> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..SLOTS)
+                .map(|_| {
+                    s.spawn(|| {
+                        barrier.wait();
+                        (slot(), &*WORD as *const Regex as usize)
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        let slots: std::collections::HashSet<usize> = taken.iter().map(|t| t.0).collect();
+        let clones: std::collections::HashSet<usize> = taken.iter().map(|t| t.1).collect();
+        assert!(slots.len() > 1, "slots taken: {slots:?}");
+        assert_eq!(clones.len(), slots.len(), "one clone per slot");
+        assert!(!clones.contains(&(&*WORD.shared as *const Regex as usize)));
+    }
 }
