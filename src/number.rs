@@ -168,13 +168,13 @@ fn scale_power(word: &str) -> Option<i32> {
         .map(|s| s.1)
 }
 
-/// Every number token of `text`, in order.
 /// A written-out number has at most this many words after its first
 /// (`one hundred and twenty three thousand four hundred and fifty six`); a
 /// longer run of number words is read in pieces, so that scanning it stays
 /// linear (`one hundred one hundred ...`).
-pub const MAX_NUMBER_WORDS: usize = 15;
+const MAX_NUMBER_WORDS: usize = 15;
 
+/// Every number token of `text`, in order.
 pub fn scan(text: &str) -> Vec<Number> {
     let mut out = Vec::new();
     let mut at = 0;
