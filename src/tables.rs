@@ -62,13 +62,15 @@ pub fn is_quote_row(line: &str) -> bool {
     {
         return false;
     }
-    let cells: Vec<&str> = line.split(" | ").map(str::trim).collect();
-    cells.len() >= 4
-        && (1..=5).contains(&cells[0].len())
-        && cells[0].chars().all(|c| c.is_ascii_uppercase() || c == '.')
+    let mut cells = line.split(" | ").map(str::trim);
+    let (Some(ticker), Some(name)) = (cells.next(), cells.next()) else {
+        return false;
+    };
+    (1..=5).contains(&ticker.len())
+        && ticker.chars().all(|c| c.is_ascii_uppercase() || c == '.')
         // the company's name in capitals follows the ticker
-        && cells[1].chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && !cells[1].chars().any(|c| c.is_lowercase())
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !name.chars().any(|c| c.is_lowercase())
 }
 
 /// Whether the line has cells (`a | b`).
