@@ -349,9 +349,14 @@ fn after_label(text: &str, n: &Number) -> bool {
             && MONTH_BEFORE.is_match(window))
 }
 
-/// A month name right before a day number (`March 3`).
+/// A month name right before a day number (`March 3`): a whole word, as
+/// `MONTH_TAILS` reads it (`DelMar 12` holds no month).
 static MONTH_BEFORE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(&format!(r"(?:{})\.?[ \t]+$", escaped(MONTHS))).expect("month pattern")
+    Regex::new(&format!(
+        r"(?:^|[^A-Za-z])(?:{})\.?[ \t]+$",
+        escaped(MONTHS)
+    ))
+    .expect("month pattern")
 });
 
 /// Letters glued after the digits are a currency (`115USD`, `42RM`, `43c`).

@@ -84,3 +84,12 @@ fn a_small_number_counts_the_noun_a_few_words_before_it() {
     assert_eq!(last_words("a b  c\td\ne", 2), 7);
     assert_eq!(last_words("one two", 5), 0);
 }
+
+#[test]
+fn a_month_before_a_day_is_a_whole_word() {
+    assert!(recognize("shipments began on Mar 12 at the plant", &[]).is_empty());
+    assert!(recognize("shipments began on March 12 at the plant", &[]).is_empty());
+    let m = recognize("sales at DelMar 12 percent higher", &[]);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].kind, Kind::Percent);
+}
