@@ -5,6 +5,22 @@
 
 use std::collections::HashSet;
 
+/// The run of ASCII letters that ends `bytes` (empty when none does).
+pub fn last_letters(bytes: &[u8]) -> &[u8] {
+    let n = bytes
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    &bytes[bytes.len() - n..]
+}
+
+/// The run of ASCII letters that starts `bytes` (empty when none does).
+pub fn first_letters(bytes: &[u8]) -> &[u8] {
+    let n = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    &bytes[..n]
+}
+
 /// The runs of letters that a list of forms shows at one of its edges
 /// (lower-cased, with each space written or left out, as the patterns allow).
 /// Most numbers stand next to a word that is no currency: reading that word
@@ -35,20 +51,12 @@ impl Edge {
                     })
                     .collect();
                 let bytes = variant.to_ascii_lowercase().into_bytes();
-                let run: Vec<u8> = if tail {
-                    let n = bytes
-                        .iter()
-                        .rev()
-                        .take_while(|b| b.is_ascii_alphabetic())
-                        .count();
-                    bytes[bytes.len() - n..].to_vec()
+                let run = if tail {
+                    last_letters(&bytes)
                 } else {
-                    bytes
-                        .iter()
-                        .take_while(|b| b.is_ascii_alphabetic())
-                        .copied()
-                        .collect()
-                };
+                    first_letters(&bytes)
+                }
+                .to_vec();
                 if !run.is_empty() {
                     runs.insert(run);
                 }
@@ -80,13 +88,7 @@ impl Edge {
         };
         match end.checked_sub(1).map(|i| b[i]) {
             None | Some(b' ' | b'\t' | b'\n') => false,
-            Some(c) if c.is_ascii_alphabetic() => {
-                let start = b[..end]
-                    .iter()
-                    .rposition(|c| !c.is_ascii_alphabetic())
-                    .map_or(0, |i| i + 1);
-                self.holds(&b[start..end])
-            }
+            Some(c) if c.is_ascii_alphabetic() => self.holds(last_letters(&b[..end])),
             Some(_) => true,
         }
     }
@@ -106,13 +108,7 @@ impl Edge {
         };
         match b.get(from) {
             None => false,
-            Some(c) if c.is_ascii_alphabetic() => {
-                let n = b[from..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphabetic())
-                    .count();
-                self.holds(&b[from..from + n])
-            }
+            Some(c) if c.is_ascii_alphabetic() => self.holds(first_letters(&b[from..])),
             Some(_) => true,
         }
     }

@@ -330,12 +330,8 @@ fn after_label(text: &str, n: &Number) -> bool {
     // the word before, past spaces and a period
     let head = window.trim_end_matches([' ', '\t']);
     let head = head.strip_suffix('.').unwrap_or(head).as_bytes();
-    let letters = head
-        .iter()
-        .rev()
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count();
-    let word = &head[head.len() - letters..];
+    let word = edge::last_letters(head);
+    let letters = word.len();
     let label = if letters == 0 {
         head.last() == Some(&b'#')
     } else {

@@ -1,7 +1,7 @@
 //! Qualifiers: the hedge written next to a figure (`more than`, `about`,
 //! `up to`, `5,000+`) and the range words around two figures.
 
-use super::edge::Edge;
+use super::edge::{Edge, last_letters};
 use crate::per_thread::PerThread;
 use regex::Regex;
 use serde::Serialize;
@@ -122,14 +122,7 @@ fn may_end_a_hedge(window: &str) -> bool {
     let head = window.trim_end_matches([' ', '\t', '\n']).as_bytes();
     match head.last() {
         Some(b'.' | b'~') => true,
-        Some(c) if c.is_ascii_alphabetic() => {
-            let n = head
-                .iter()
-                .rev()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .count();
-            HEDGE_TAILS.holds(&head[head.len() - n..])
-        }
+        Some(c) if c.is_ascii_alphabetic() => HEDGE_TAILS.holds(last_letters(head)),
         _ => false,
     }
 }
