@@ -78,10 +78,14 @@ fn named_triggers(text: &str) -> Vec<(usize, usize)> {
     found
 }
 
+/// The exchanges of a ticker in parentheses (`(NASDAQ: ZTX)`).
+const EXCHANGES: &str =
+    "NYSE|NASDAQ|Nasdaq|NYSE American|OTCQB|OTCQX|OTC|TSX|TSXV|XETRA|LSE|ASX|CSE";
+
 static NAMED: PerThread<Regex> = PerThread::new(|| {
     let word = r"[A-Z][A-Za-z0-9&'’.\-]*[A-Za-z0-9]|[A-Z]";
     Regex::new(&format!(
-        r"(?P<name>(?:(?:{word})[ \t]+){{0,4}}(?:{word})),?[ \t]+(?:(?P<suffix>{SUFFIX_PATTERN})(?-u:\b)|(?P<ticker>\((?:NYSE|NASDAQ|Nasdaq|NYSE American|OTCQB|OTCQX|OTC|TSX|TSXV|XETRA|LSE|ASX|CSE)[A-Za-z ]*:[ \t]*(?P<sym>[A-Z.]{{1,6}})\)|&lt;(?P<sym2>[A-Z.]{{1,8}})>|<(?P<sym3>[A-Z.]{{1,8}})>))"
+        r"(?P<name>(?:(?:{word})[ \t]+){{0,4}}(?:{word})),?[ \t]+(?:(?P<suffix>{SUFFIX_PATTERN})(?-u:\b)|(?P<ticker>\((?:{EXCHANGES})[A-Za-z ]*:[ \t]*(?P<sym>[A-Z.]{{1,6}})\)|&lt;(?P<sym2>[A-Z.]{{1,8}})>|<(?P<sym3>[A-Z.]{{1,8}})>))"
     ))
     .expect("company pattern")
 });
@@ -574,6 +578,50 @@ fn occurrences(text: &str, aliases: &[&str], many: usize) -> Vec<(usize, usize, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `NAMED` runs only on the lines around `named_triggers`, which is
+    /// exact only while every one of its forms holds a trigger: each suffix
+    /// and exchange of the pattern is tried after a space and after a tab.
+    #[test]
+    fn every_named_form_holds_a_trigger() {
+        let suffixes = SUFFIX_PATTERN
+            .split('|')
+            .map(|s| s.replace(r"\.?", "").replace(r"\.", "."));
+        let tickers = EXCHANGES.split('|').map(|x| format!("({x}: ACME)"));
+        let forms: Vec<String> = suffixes
+            .chain(tickers)
+            .chain(["&lt;ACME>".to_string(), "<ACME>".to_string()])
+            .collect();
+        assert!(forms.len() > 30, "{forms:?}");
+        // suffixes that end in a period match only before a word character,
+        // as the pattern's closing `\b` wants one: a known gap in recall
+        // (`Acme Co. said`), left for a change of output of its own
+        let unmatched: Vec<&str> = forms
+            .iter()
+            .filter(|f| {
+                NAMED
+                    .find(&format!("Shares of Widget Makers {f} rose."))
+                    .is_none()
+            })
+            .map(String::as_str)
+            .collect();
+        assert_eq!(unmatched, ["Co.", "CO.", "L.L.C.", "S.A.", "N.V."]);
+        for form in forms.iter().filter(|f| !unmatched.contains(&f.as_str())) {
+            for sep in [" ", "\t"] {
+                let text = format!("Shares of Widget Makers{sep}{form} rose.");
+                let m = NAMED
+                    .find(&text)
+                    .unwrap_or_else(|| panic!("no match in {text:?}"));
+                assert!(
+                    named_triggers(&text)
+                        .iter()
+                        .any(|&(s, e)| m.start() <= s && e <= m.end()),
+                    "no trigger inside {:?}",
+                    m.as_str()
+                );
+            }
+        }
+    }
 
     fn names(text: &str) -> Vec<(String, String)> {
         let lex = Lexicon::builtin();
