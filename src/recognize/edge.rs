@@ -3,7 +3,7 @@
 //! pattern of all the forms is run: most numbers stand next to a word that
 //! is no form's edge.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 /// The run of ASCII letters that ends `bytes` (empty when none does).
 pub fn last_letters(bytes: &[u8]) -> &[u8] {
@@ -28,13 +28,18 @@ pub fn first_letters(bytes: &[u8]) -> &[u8] {
 /// word is some form's edge, or where the neighbour is a sign, not a letter.
 #[derive(Clone, Debug)]
 pub struct Edge {
-    runs: HashSet<Vec<u8>>,
-    longest: usize,
+    /// Per length n: the runs of n letters, sorted and laid end to end.
+    /// A binary search of one length's runs reads a few bytes of one small
+    /// block; a hash set hashed every word next to a number (1-3% of a run).
+    by_len: Vec<Vec<u8>>,
 }
+
+/// The longest run an [`Edge`] keeps: longer words are no form's edge.
+const LONGEST: usize = 32;
 
 impl Edge {
     pub fn new<'a>(forms: impl Iterator<Item = &'a str>, tail: bool) -> Edge {
-        let mut runs = HashSet::new();
+        let mut runs = BTreeSet::new();
         for form in forms {
             let spaces = form.matches(' ').count();
             for keep in 0..1u32 << spaces {
@@ -63,19 +68,35 @@ impl Edge {
             }
         }
         let longest = runs.iter().map(Vec::len).max().unwrap_or(0);
-        Edge { runs, longest }
+        assert!(longest <= LONGEST, "a form's edge word is over {LONGEST} letters");
+        let mut by_len = vec![Vec::new(); longest + 1];
+        // the set iterates in byte order, so each length's runs come sorted
+        for run in runs {
+            by_len[run.len()].extend_from_slice(&run);
+        }
+        Edge { by_len }
     }
 
     /// Whether `letters` (ASCII letters) is some form's edge.
     pub fn holds(&self, letters: &[u8]) -> bool {
-        let mut buf = [0u8; 32];
-        if letters.len() > self.longest.min(buf.len()) {
+        let n = letters.len();
+        let Some(runs) = self.by_len.get(n).filter(|r| !r.is_empty()) else {
             return false;
-        }
-        let lower = &mut buf[..letters.len()];
+        };
+        let mut buf = [0u8; LONGEST];
+        let lower = &mut buf[..n];
         lower.copy_from_slice(letters);
         lower.make_ascii_lowercase();
-        self.runs.contains(&lower[..])
+        let (mut lo, mut hi) = (0, runs.len() / n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match runs[mid * n..(mid + 1) * n].cmp(lower) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
     }
 
     /// Whether a form can end where `window` ends (a space or tab after it
@@ -110,6 +131,69 @@ impl Edge {
             None => false,
             Some(c) if c.is_ascii_alphabetic() => self.holds(first_letters(&b[from..])),
             Some(_) => true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_rng::Lcg;
+
+    #[test]
+    fn holds_exactly_the_edge_words_of_the_forms() {
+        let forms = ["US dollars", "dollar", "Swiss francs", "bn", "a", "per cent", "EUR"];
+        let tails = Edge::new(forms.iter().copied(), true);
+        let heads = Edge::new(forms.iter().copied(), false);
+        let cases: &[(&Edge, &str, bool)] = &[
+            (&tails, "dollars", true),
+            (&tails, "DOLLARS", true),
+            (&tails, "usdollars", true), // the space may be left out
+            (&tails, "francs", true),
+            (&tails, "swissfrancs", true),
+            (&tails, "a", true),
+            (&tails, "cent", true),
+            (&tails, "percent", true),
+            (&tails, "eur", true),
+            (&tails, "us", false),
+            (&tails, "swiss", false),
+            (&tails, "dollarsx", false),
+            (&tails, "", false),
+            (&heads, "us", true),
+            (&heads, "swiss", true),
+            (&heads, "per", true),
+            (&heads, "dollars", false),
+            (&heads, "francs", false),
+        ];
+        for (edge, word, want) in cases {
+            assert_eq!(edge.holds(word.as_bytes()), *want, "{word}");
+        }
+    }
+
+    #[test]
+    fn agrees_with_a_set_of_the_runs_on_generated_words() {
+        let mut rng = Lcg::new(7);
+        let word = |rng: &mut Lcg, len: usize| -> String {
+            (0..len)
+                .map(|_| char::from(b"abcdeABCDE"[rng.below(10)]))
+                .collect()
+        };
+        for _ in 0..200 {
+            let forms: Vec<String> = (0..1 + rng.below(12))
+                .map(|_| {
+                    let len = 1 + rng.below(5);
+                    word(&mut rng, len)
+                })
+                .collect();
+            let edge = Edge::new(forms.iter().map(String::as_str), true);
+            let set: std::collections::HashSet<String> =
+                forms.iter().map(|f| f.to_ascii_lowercase()).collect();
+            for _ in 0..50 {
+                let len = rng.below(7);
+                let w = word(&mut rng, len);
+                let want = set.contains(&w.to_ascii_lowercase());
+                assert_eq!(edge.holds(w.as_bytes()), want, "{w} in {forms:?}");
+            }
         }
     }
 }
