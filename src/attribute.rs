@@ -50,7 +50,7 @@ pub struct Scene<'a> {
 const CARRY: usize = 600;
 
 static RIGHT_BEFORE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"^(?:['’]s?)?(?:[ \t\n]+(?:at|with|reported|posted|had|has|of))?[ \t\n]*(?:\(\w+\)[ \t\n]*)?$")
+    Regex::new(r"^(?:['’]s?)?(?:[ \t\n]+(?:at|with|reported|posted|had|has|of))?[ \t\n]*(?:\((?-u:\w)+\)[ \t\n]*)?$")
         .expect("possessive pattern")
 });
 
@@ -69,7 +69,7 @@ pub fn is_market_rate(text: &str, m: &Mention) -> bool {
 
 /// A sentence that opens with a pronoun continues the company named before it.
 static PRONOUN: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"^(?:[A-Z][\w ,]{0,20},[ \t\n]+)?(?:It|it|They|they|Its|Their)[ \t\n]")
+    Regex::new(r"^(?:[A-Z][0-9A-Za-z_ ,]{0,20},[ \t\n]+)?(?:It|it|They|they|Its|Their)[ \t\n]")
         .expect("pronoun pattern")
 });
 
@@ -110,13 +110,13 @@ static FIRST_PERSON: PerThread<Regex> = PerThread::new(|| {
 
 /// A market index named right after the figure (`a 2.46 percent gain in the S&P 500`).
 static INDEX_AFTER: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"^(?:[ \t\n]+\w+){0,2}[ \t\n]+(?:in|for|of|on)[ \t\n]+(?:the[ \t\n]+)?(?:S&P|Dow|Nasdaq|NASDAQ|STOXX|Stoxx|Euro Stoxx|FTSE|DAX|Nikkei|Hang Seng|TSX|CAC|Russell|benchmark|broader market|index)")
+    Regex::new(r"^(?:[ \t\n]+(?-u:\w)+){0,2}[ \t\n]+(?:in|for|of|on)[ \t\n]+(?:the[ \t\n]+)?(?:S&P|Dow|Nasdaq|NASDAQ|STOXX|Stoxx|Euro Stoxx|FTSE|DAX|Nikkei|Hang Seng|TSX|CAC|Russell|benchmark|broader market|index)")
         .expect("index after pattern")
 });
 
 /// A market index before the figure in its clause: the figure is the index's.
 static INDEX: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"(?:S&P 500|Dow Jones|the Dow|Nasdaq Composite|Nasdaq 100|Russell 2000|FTSE 100|STOXX|Stoxx|Hang Seng|Nikkei|DAX|CAC 40|[Ii]ndex|[Ii]ndexes|[Bb]enchmark)(?:[ \t\n]+\w+){0,4}[ \t\n]+$")
+    Regex::new(r"(?:S&P 500|Dow Jones|the Dow|Nasdaq Composite|Nasdaq 100|Russell 2000|FTSE 100|STOXX|Stoxx|Hang Seng|Nikkei|DAX|CAC 40|[Ii]ndex|[Ii]ndexes|[Bb]enchmark)(?:[ \t\n]+(?-u:\w)+){0,4}[ \t\n]+$")
         .expect("index pattern")
 });
 

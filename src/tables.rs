@@ -26,7 +26,7 @@ pub struct Scale {
 }
 
 static NOTE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"(?i)(?P<pre>\$|€|£|¥|RMB|USD|EUR|dollars|euros)?[ \t]*\(?(?:amounts?[ \t]+|presented[ \t]+)?in[ \t]+(?P<scale>thousands|millions|billions)(?-u:\b)(?:[ \t]+of[ \t]+(?P<post>U\.S\.[ \t]+dollars|dollars|euros|yen|yuan|RMB|\w+))?")
+    Regex::new(r"(?i)(?P<pre>\$|€|£|¥|RMB|USD|EUR|dollars|euros)?[ \t]*\(?(?:amounts?[ \t]+|presented[ \t]+)?in[ \t]+(?P<scale>thousands|millions|billions)(?-u:\b)(?:[ \t]+of[ \t]+(?P<post>U\.S\.[ \t]+dollars|dollars|euros|yen|yuan|RMB|(?-u:\w)+))?")
         .expect("scale note pattern")
 });
 

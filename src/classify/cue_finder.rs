@@ -289,7 +289,7 @@ mod tests {
         r"(?i)(?-u:\b)(?:per[ \t\n]+(?:diluted[ \t\n]+)?share|a[ \t\n]+share|shr)(?-u:\b)",
         r"(?i)(?-u:\b)(?:revenues?|sales|reported)(?-u:\b)",
         r"(?i)(?-u:\b)(?:net[ \t\n]+(?:income|loss)|earnings|profits?)(?-u:\b)",
-        r"(?i)(?-u:\b)(?:cash[ \t\n]+flows?|cash|operat\w+[ \t\n]+cash)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:cash[ \t\n]+flows?|cash|operat(?-u:\w)+[ \t\n]+cash)(?-u:\b)",
         r"(?i)(?-u:\b)(?:R&D|in[ \t\n]+cash|share[ \t\n]+price)(?-u:\b)",
     ];
 

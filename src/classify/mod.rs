@@ -211,7 +211,7 @@ static CUES: PerThread<Cues> = PerThread::new(|| {
 
 /// Words that turn a revenue figure into a goal, guidance or forecast.
 static TARGET: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:by (?:fiscal )?(?:year )?(?:19|20)\d\d|targets?|goals?|guidance|guided|guide|forecasts?|forecasted|outlook|expects?|expected|expecting|expectations?|projects?|projected|projections?|anticipates?|anticipated|sees|will|should|wants|aims?|plans?|consensus|predicts?|(?:is|are|was|were) estimated|estimated (?:at|to)|an? (?:\S+ )?estimate|looking for|called for|calls for|to produce|to reach|to hit|to generate|to exceed|to total)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:by (?:fiscal )?(?:year )?(?:19|20)[0-9][0-9]|targets?|goals?|guidance|guided|guide|forecasts?|forecasted|outlook|expects?|expected|expecting|expectations?|projects?|projected|projections?|anticipates?|anticipated|sees|will|should|wants|aims?|plans?|consensus|predicts?|(?:is|are|was|were) estimated|estimated (?:at|to)|an? (?:\S+ )?estimate|looking for|called for|calls for|to produce|to reach|to hit|to generate|to exceed|to total)(?-u:\b)")
         .expect("target pattern")
 });
 
@@ -229,7 +229,7 @@ static COMPARED: PerThread<Regex> = PerThread::new(|| {
 
 /// A change verb or noun right before a money figure: the figure is the change.
 static CHANGE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:rose|rise|rises|risen|rising|increased?|grew|grow|fell|fall|falls|dropped|declined|decreased?|cut|cuts|reduced|up|down)(?:[ \t\n]+(?:by|between|about|some|nearly|around|roughly|approximately))?|(?:raised|raising|lifted|boosted)[ \t\n]+(?:\w+[ \t\n]+){0,2}by|(?:a|an|the)[ \t\n]+(?:raise|increase|decrease|reduction|cut|boost|rise|jump|drop|decline)[ \t\n]+of|cut[ \t\n]+(?:total[ \t\n]+)?\w+)[ \t\n]*$")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:rose|rise|rises|risen|rising|increased?|grew|grow|fell|fall|falls|dropped|declined|decreased?|cut|cuts|reduced|up|down)(?:[ \t\n]+(?:by|between|about|some|nearly|around|roughly|approximately))?|(?:raised|raising|lifted|boosted)[ \t\n]+(?:(?-u:\w)+[ \t\n]+){0,2}by|(?:a|an|the)[ \t\n]+(?:raise|increase|decrease|reduction|cut|boost|rise|jump|drop|decline)[ \t\n]+of|cut[ \t\n]+(?:total[ \t\n]+)?(?-u:\w)+)[ \t\n]*$")
         .expect("change pattern")
 });
 

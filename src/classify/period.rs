@@ -12,21 +12,21 @@ static PERIOD: PerThread<Regex> = PerThread::new(|| {
     Regex::new(concat!(
         r"(?i)(?-u:\b)(?:",
         // fourth quarter [of] [fiscal] [year] 2014; fiscal fourth quarter
-        r"(?P<qfis>fiscal[ \t\n]+)?(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th)[ \t\n-]+quarter(?:[ \t\n]+(?:of[ \t\n]+)?(?P<qfy>fiscal[ \t\n]+(?:year[ \t\n]+)?)?(?P<qyear>(?:19|20)\d\d)(?-u:\b))?",
+        r"(?P<qfis>fiscal[ \t\n]+)?(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th)[ \t\n-]+quarter(?:[ \t\n]+(?:of[ \t\n]+)?(?P<qfy>fiscal[ \t\n]+(?:year[ \t\n]+)?)?(?P<qyear>(?:19|20)[0-9][0-9])(?-u:\b))?",
         // Q4 2014, Q4 FY16, 4Q14
-        r"|Q(?P<qn>[1-4])(?:[ \t]*(?P<qnfy>FY)?['’]?[ \t]*(?P<qnyear>(?:19|20)\d\d|\d\d)(?-u:\b))?",
+        r"|Q(?P<qn>[1-4])(?:[ \t]*(?P<qnfy>FY)?['’]?[ \t]*(?P<qnyear>(?:19|20)[0-9][0-9]|[0-9][0-9])(?-u:\b))?",
         // first half of 2024, H1 2024
-        r"|(?P<hword>first|second)[ \t\n-]+half(?:[ \t\n]+(?:of[ \t\n]+)?(?:fiscal[ \t\n]+)?(?P<hyear>(?:19|20)\d\d)(?-u:\b))?",
-        r"|H(?P<hn>[12])[ \t]+(?P<hnyear>(?:19|20)\d\d)(?-u:\b)",
+        r"|(?P<hword>first|second)[ \t\n-]+half(?:[ \t\n]+(?:of[ \t\n]+)?(?:fiscal[ \t\n]+)?(?P<hyear>(?:19|20)[0-9][0-9])(?-u:\b))?",
+        r"|H(?P<hn>[12])[ \t]+(?P<hnyear>(?:19|20)[0-9][0-9])(?-u:\b)",
         // fiscal 2015, fiscal year 2015, FY2015, FY15
-        r"|fiscal[ \t\n]+(?:year[ \t\n]+)?(?P<fy>(?:19|20)\d\d)(?-u:\b)",
-        r"|FY[ \t]?['’]?(?P<fy2>(?:19|20)\d\d|\d\d)(?-u:\b)",
+        r"|fiscal[ \t\n]+(?:year[ \t\n]+)?(?P<fy>(?:19|20)[0-9][0-9])(?-u:\b)",
+        r"|FY[ \t]?['’]?(?P<fy2>(?:19|20)[0-9][0-9]|[0-9][0-9])(?-u:\b)",
         // 1986/87
-        r"|(?P<split1>(?:19|20)\d\d)/(?P<split2>\d\d)(?-u:\b)",
+        r"|(?P<split1>(?:19|20)[0-9][0-9])/(?P<split2>[0-9][0-9])(?-u:\b)",
         // year ending/ended March 31, 1988
-        r"|year[ \t\n]+(?:ending|ended|to)[ \t\n]+(?:[A-Z][a-z]+\.?[ \t\n]+(?:\d{1,2},?[ \t\n]+)?)(?P<ye>(?:19|20)\d\d)(?-u:\b)",
+        r"|year[ \t\n]+(?:ending|ended|to)[ \t\n]+(?:[A-Z][a-z]+\.?[ \t\n]+(?:[0-9]{1,2},?[ \t\n]+)?)(?P<ye>(?:19|20)[0-9][0-9])(?-u:\b)",
         // by 2018, in 2018, for 2018
-        r"|(?:by|in|for|during|through|of)[ \t\n]+(?:the[ \t\n]+)?(?:(?:full|calendar)[ \t\n-]+year[ \t\n]+)?(?P<year>(?:19|20)\d\d)(?-u:\b)",
+        r"|(?:by|in|for|during|through|of)[ \t\n]+(?:the[ \t\n]+)?(?:(?:full|calendar)[ \t\n-]+year[ \t\n]+)?(?P<year>(?:19|20)[0-9][0-9])(?-u:\b)",
         r")"
     ))
     .expect("period pattern")

@@ -13,7 +13,7 @@ static BEFORE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(concat!(
         r"(?i)(?-u:\b)(?:",
         r"(?P<fall>fell|fall|falls|falling|fallen|dropped|drops|declined|declines|declining|decreased|decreases|slipped|slips|slid|slide|slides|sank|sink|sinks|sunk|tumbled|tumble|tumbles|plunged|plunge|plunges|plummeted|plummets|shrank|shrinks|shrunk|slumped|slumps|dipped|dips|eased|retreated|down|lower|lost|lose|loses|losing|off)",
-        r"|(?P<noun>(?:a|an|the)[ \t\n]+(?:\w+[ \t\n]+)?(?:decline|decrease|drop|fall|reduction|contraction|shortfall))",
+        r"|(?P<noun>(?:a|an|the)[ \t\n]+(?:(?-u:\w)+[ \t\n]+)?(?:decline|decrease|drop|fall|reduction|contraction|shortfall))",
         r"|(?P<loss>(?:net|operating|pre-?tax|pretax|quarterly|annual|exchange|comprehensive)?[ \t\n]*loss(?:es)?(?:[ \t\n]+per[ \t\n]+(?:diluted[ \t\n]+)?share)?|deficit)",
         r")(?-u:\b)(?P<gap>(?:[ \t\n]+[A-Za-z][A-Za-z'’-]*){0,3}?)[ \t\n]*[,:|]?[ \t\n]*$"
     ))

@@ -152,7 +152,7 @@ static MARKED: PerThread<Regex> = PerThread::new(|| {
 });
 
 /// What follows a subject verb before `it`: [`MARKED`]'s tail.
-const IT: &str = r"(?:on[ \t\n]+\w+[ \t\n]+)?(?:that[ \t\n]+)?(?:it|its)(?-u:\b)";
+const IT: &str = r"(?:on[ \t\n]+(?-u:\w)+[ \t\n]+)?(?:that[ \t\n]+)?(?:it|its)(?-u:\b)";
 
 /// The subject verbs of [`MARKED`], for a vectorized literal search.
 static VERB_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {

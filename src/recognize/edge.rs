@@ -68,7 +68,10 @@ impl Edge {
             }
         }
         let longest = runs.iter().map(Vec::len).max().unwrap_or(0);
-        assert!(longest <= LONGEST, "a form's edge word is over {LONGEST} letters");
+        assert!(
+            longest <= LONGEST,
+            "a form's edge word is over {LONGEST} letters"
+        );
         let mut by_len = vec![Vec::new(); longest + 1];
         // the set iterates in byte order, so each length's runs come sorted
         for run in runs {
@@ -142,7 +145,15 @@ mod tests {
 
     #[test]
     fn holds_exactly_the_edge_words_of_the_forms() {
-        let forms = ["US dollars", "dollar", "Swiss francs", "bn", "a", "per cent", "EUR"];
+        let forms = [
+            "US dollars",
+            "dollar",
+            "Swiss francs",
+            "bn",
+            "a",
+            "per cent",
+            "EUR",
+        ];
         let tails = Edge::new(forms.iter().copied(), true);
         let heads = Edge::new(forms.iter().copied(), false);
         let cases: &[(&Edge, &str, bool)] = &[

@@ -778,7 +778,7 @@ static NOUN_BEFORE: PerThread<Regex> = PerThread::new(|| {
 
 /// A short link from a counted noun to a plain number (`Customer count grew to 133`).
 static NOUN_LINK: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"(?i)^(?:[ \t\n]+(?:count|base|number|total))?(?:[ \t\n]+\w+){0,2}[ \t\n]+(?:to|of|at|reached|hit|topped|totaled|totalled|was|were|is|are)[ \t\n]*$")
+    Regex::new(r"(?i)^(?:[ \t\n]+(?:count|base|number|total))?(?:[ \t\n]+(?-u:\w)+){0,2}[ \t\n]+(?:to|of|at|reached|hit|topped|totaled|totalled|was|were|is|are)[ \t\n]*$")
         .expect("noun link pattern")
 });
 
@@ -858,7 +858,7 @@ fn last_words(head: &str, words: usize) -> usize {
 }
 
 static NUMBER_OF: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:number|count|total)[ \t\n]+of[ \t\n]+(?:\w+[ \t\n]+)?$")
+    Regex::new(r"(?i)(?-u:\b)(?:number|count|total)[ \t\n]+of[ \t\n]+(?:(?-u:\w)+[ \t\n]+)?$")
         .expect("number of pattern")
 });
 

@@ -158,7 +158,7 @@ pub fn after(text: &str, at: usize) -> Option<(usize, Qualifier)> {
 }
 
 static REFERENCE_RE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"(?i)^[ \t\n]+(?:\w+[ \t\n]+)?(?:estimates?|expected|expectations?|forecasts?|consensus|projections?|guidance)(?-u:\b)")
+    Regex::new(r"(?i)^[ \t\n]+(?:(?-u:\w)+[ \t\n]+)?(?:estimates?|expected|expectations?|forecasts?|consensus|projections?|guidance)(?-u:\b)")
         .expect("reference pattern")
 });
 
