@@ -415,10 +415,16 @@ fn read_job(job: Job) -> Result<Document, InputError> {
     }
 }
 
+/// A JSON record's usual length without its document name (bulk corpus: 289
+/// bytes on average, 306 at the 90th percentile, sentence not included).
+const RECORD_BYTES: usize = 320;
+
 fn extract_document(config: &Config, doc: &Document) -> Done {
     guard::injected_panic(&doc.text);
     let facts = config.extractor.extract(&doc.name, &doc.text);
-    let mut rendered = Vec::new();
+    // sized for the usual record (about 290 bytes and the name), so that the
+    // buffer is not regrown and copied a dozen times on a long document
+    let mut rendered = Vec::with_capacity(facts.len() * (RECORD_BYTES + doc.name.len()));
     if !config.summary {
         render(&facts, config.format, &mut rendered);
     }
