@@ -15,7 +15,7 @@
 //! currency (`20Rs`, `42MYR`).
 
 use crate::decimal::Decimal;
-use crate::per_thread::PerThread;
+use crate::per_thread::{PerThread, captures};
 use regex::Regex;
 
 /// One number token.
@@ -156,7 +156,7 @@ pub fn scale_after(text: &str, at: usize) -> Option<(usize, i32)> {
         .expect("scale pattern")
     });
     let to = text.floor_char_boundary(at + 16);
-    let m = SCALE_AFTER.captures(&text[at..to])?.get(1)?;
+    let m = captures(&SCALE_AFTER, &text[at..to])?.get(1)?;
     Some((at + m.end(), scale_power(m.as_str())?))
 }
 

@@ -3,7 +3,7 @@
 //! decline`). A level reached by a fall (`fell to $2 billion`, `down from $70
 //! million`) stays positive: `to` and `from` end the look-back.
 
-use crate::per_thread::PerThread;
+use crate::per_thread::{PerThread, captures};
 use crate::recognize::{Kind, Mention};
 use regex::Regex;
 
@@ -95,7 +95,7 @@ fn is_negative_here(text: &str, m: &Mention, previous: Option<&(Mention, bool)>)
         return true;
     }
     let from = text.floor_char_boundary(m.start.saturating_sub(60));
-    if let Some(c) = BEFORE.captures(&text[from..m.start]) {
+    if let Some(c) = captures(&BEFORE, &text[from..m.start]) {
         let gap: Vec<String> = c["gap"]
             .split_whitespace()
             .map(|w| w.to_ascii_lowercase())
@@ -117,10 +117,7 @@ fn is_negative_here(text: &str, m: &Mention, previous: Option<&(Mention, bool)>)
     }
     let to = text.floor_char_boundary((m.context_end + 30).min(text.len()));
     // `$13 million, down from $14 million`: `down from` introduces the level before
-    if AFTER
-        .captures(&text[m.context_end..to])
-        .is_some_and(|c| c.name("level").is_none())
-    {
+    if captures(&AFTER, &text[m.context_end..to]).is_some_and(|c| c.name("level").is_none()) {
         return true;
     }
     // `lost 7.7 mln dlrs, or 56 cts a share`: the per-share figure shares the sign

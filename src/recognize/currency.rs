@@ -6,7 +6,7 @@
 //! `$` is USD, as a financial reader in these documents takes it).
 
 use super::edge::Edge;
-use crate::per_thread::PerThread;
+use crate::per_thread::{PerThread, captures};
 use crate::regions::regions;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
@@ -627,7 +627,7 @@ pub fn minor_after(text: &str, at: usize) -> Option<Mark> {
     if !TABLE.minor_heads.may_start(&text[at..to]) {
         return None;
     }
-    let caps = TABLE.minor.captures(&text[at..to])?;
+    let caps = captures(&TABLE.minor, &text[at..to])?;
     let glued = caps.name("glued").is_some();
     let m = caps.name("mark").or_else(|| caps.name("glued"))?;
     let end = at + m.end();

@@ -32,7 +32,7 @@ mod compound;
 pub mod count;
 pub mod currency;
 mod edge;
-use crate::per_thread::PerThread;
+use crate::per_thread::{PerThread, captures};
 use edge::Edge;
 pub mod percent;
 pub mod qualifier;
@@ -711,13 +711,15 @@ fn carried_currency(text: &str, atom: &Atom, before: &[Mention]) -> Option<&'sta
     // a bare small integer after `of`/`to` is too often a count or a rank
     let plausible =
         n.scaled || (compared && !between.contains(',') && n.value >= Decimal::from_int(10));
-    let partner_noun = RANGE_NOUN
-        .captures(&text[n.end..text.floor_char_boundary((n.end + 40).min(text.len()))])
-        .is_some_and(|c| {
-            !["in", "a", "from", "for", "the", "and", "last", "this"]
-                .iter()
-                .any(|w| w.eq_ignore_ascii_case(&c["noun"]))
-        });
+    let partner_noun = captures(
+        &RANGE_NOUN,
+        &text[n.end..text.floor_char_boundary((n.end + 40).min(text.len()))],
+    )
+    .is_some_and(|c| {
+        !["in", "a", "from", "for", "the", "and", "last", "this"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(&c["noun"]))
+    });
     (plausible && !partner_noun && !followed_by_unitless_noun(text, n.end))
         .then_some(prev.currency?)
 }

@@ -1,7 +1,7 @@
 //! Percent units after a number: `%`, `percent`, `per cent`, `pct`,
 //! `percentage points`, and basis points (`50 basis points` is 0.5 points).
 
-use crate::per_thread::PerThread;
+use crate::per_thread::{PerThread, captures};
 use regex::Regex;
 
 pub struct PercentUnit {
@@ -66,7 +66,7 @@ pub fn after(text: &str, at: usize) -> Option<PercentUnit> {
     if !unit.starts_with(['%', 'b', 'B', 'p', 'P']) {
         return None;
     }
-    let caps = PERCENT.captures(window)?;
+    let caps = captures(&PERCENT, window)?;
     let end = at + caps.get(0)?.end();
     let (unit, power) = if caps.name("bp").is_some() {
         ("percentage_points", -2)

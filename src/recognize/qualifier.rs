@@ -2,7 +2,7 @@
 //! `up to`, `5,000+`) and the range words around two figures.
 
 use super::edge::{Edge, last_letters};
-use crate::per_thread::PerThread;
+use crate::per_thread::{PerThread, captures};
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -133,7 +133,7 @@ pub fn before(text: &str, at: usize) -> Option<(usize, Qualifier)> {
     if !may_end_a_hedge(&text[from..at]) {
         return None;
     }
-    let m = BEFORE_RE.captures(&text[from..at])?.name("q")?;
+    let m = captures(&BEFORE_RE, &text[from..at])?.name("q")?;
     let key = m.as_str().to_ascii_lowercase();
     let key: String = key.split_whitespace().collect::<Vec<_>>().join(" ");
     let q = BEFORE.iter().find(|(w, _)| *w == key)?.1;
@@ -143,7 +143,7 @@ pub fn before(text: &str, at: usize) -> Option<(usize, Qualifier)> {
 /// A hedge written right after `at` (`5,000+`, `1 million or more`): its end and meaning.
 pub fn after(text: &str, at: usize) -> Option<(usize, Qualifier)> {
     let to = text.floor_char_boundary(at + 16);
-    let caps = AFTER_RE.captures(&text[at..to])?;
+    let caps = captures(&AFTER_RE, &text[at..to])?;
     let q = if caps.name("so").is_some() {
         Qualifier::Approximately
     } else if caps
@@ -172,7 +172,7 @@ pub fn is_reference(text: &str, at: usize) -> bool {
 /// `between` or `from` right before `at`: its start and whether it is `between`.
 pub fn range_opener(text: &str, at: usize) -> Option<(usize, bool)> {
     let from = text.floor_char_boundary(at.saturating_sub(12));
-    let m = BETWEEN_RE.captures(&text[from..at])?.name("q")?;
+    let m = captures(&BETWEEN_RE, &text[from..at])?.name("q")?;
     Some((from + m.start(), m.as_str().eq_ignore_ascii_case("between")))
 }
 
