@@ -28,14 +28,23 @@ pub fn first_letters(bytes: &[u8]) -> &[u8] {
 /// word is some form's edge, or where the neighbour is a sign, not a letter.
 #[derive(Clone, Debug)]
 pub struct Edge {
-    /// Per length n: the runs of n letters, sorted and laid end to end.
-    /// A binary search of one length's runs reads a few bytes of one small
-    /// block; a hash set hashed every word next to a number (1-3% of a run).
-    by_len: Vec<Vec<u8>>,
+    /// Per length n: the runs of n letters, each as its first 16 bytes read
+    /// as one big-endian number (so that numbers sort as the runs do), in
+    /// order. A binary search compares one number per step; a hash set
+    /// hashed every word next to a number (1-3% of a run).
+    by_len: Vec<Vec<(u128, Box<[u8]>)>>,
 }
 
 /// The longest run an [`Edge`] keeps: longer words are no form's edge.
 const LONGEST: usize = 32;
+
+/// The first 16 bytes of `run` as a big-endian number, zeros past its end.
+fn head(run: &[u8]) -> u128 {
+    let mut bytes = [0u8; 16];
+    let n = run.len().min(16);
+    bytes[..n].copy_from_slice(&run[..n]);
+    u128::from_be_bytes(bytes)
+}
 
 impl Edge {
     pub fn new<'a>(forms: impl Iterator<Item = &'a str>, tail: bool) -> Edge {
@@ -75,7 +84,7 @@ impl Edge {
         let mut by_len = vec![Vec::new(); longest + 1];
         // the set iterates in byte order, so each length's runs come sorted
         for run in runs {
-            by_len[run.len()].extend_from_slice(&run);
+            by_len[run.len()].push((head(&run), run[16.min(run.len())..].into()));
         }
         Edge { by_len }
     }
@@ -90,16 +99,12 @@ impl Edge {
         let lower = &mut buf[..n];
         lower.copy_from_slice(letters);
         lower.make_ascii_lowercase();
-        let (mut lo, mut hi) = (0, runs.len() / n);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match runs[mid * n..(mid + 1) * n].cmp(lower) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return true,
-            }
-        }
-        false
+        let key = head(lower);
+        let first = runs.partition_point(|r| r.0 < key);
+        runs[first..]
+            .iter()
+            .take_while(|r| r.0 == key)
+            .any(|r| *r.1 == lower[16.min(n)..])
     }
 
     /// Whether a form can end where `window` ends (a space or tab after it
@@ -153,6 +158,8 @@ mod tests {
             "a",
             "per cent",
             "EUR",
+            "Malaysian ringgits",
+            "Malaysian ringgit",
         ];
         let tails = Edge::new(forms.iter().copied(), true);
         let heads = Edge::new(forms.iter().copied(), false);
@@ -166,6 +173,11 @@ mod tests {
             (&tails, "cent", true),
             (&tails, "percent", true),
             (&tails, "eur", true),
+            // past 16 letters, the rest of the word decides
+            (&tails, "MalaysianRinggits", true),
+            (&tails, "malaysianringgit", true),
+            (&tails, "malaysianringgitx", false),
+            (&tails, "malaysianringgitsx", false),
             (&tails, "us", false),
             (&tails, "swiss", false),
             (&tails, "dollarsx", false),
