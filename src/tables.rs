@@ -26,7 +26,9 @@ pub struct Scale {
 }
 
 static NOTE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"(?i)(?P<pre>\$|€|£|¥|RMB|USD|EUR|dollars|euros)?[ \t]*\(?(?:amounts?[ \t]+|presented[ \t]+)?in[ \t]+(?P<scale>thousands|millions|billions)(?-u:\b)(?:[ \t]+of[ \t]+(?P<post>U\.S\.[ \t]+dollars|dollars|euros|yen|yuan|RMB|(?-u:\w)+))?")
+    // any word after `of` that is no currency, in Latin letters (`émigrés`
+    // as much as `buyers`), says the table counts something else
+    Regex::new(r"(?i)(?P<pre>\$|€|£|¥|RMB|USD|EUR|dollars|euros)?[ \t]*\(?(?:amounts?[ \t]+|presented[ \t]+)?in[ \t]+(?P<scale>thousands|millions|billions)(?-u:\b)(?:[ \t]+of[ \t]+(?P<post>U\.S\.[ \t]+dollars|dollars|euros|yen|yuan|RMB|[0-9A-Za-z_\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}]+))?")
         .expect("scale note pattern")
 });
 
@@ -268,7 +270,13 @@ mod tests {
             scale_at(text, text.len() - 1).unwrap().currency,
             Some("EUR")
         );
-        let text = "in millions of buyers\nRevenue | 5";
-        assert_eq!(scale_at(text, text.len() - 1), None);
+        for note in [
+            "in millions of buyers",
+            "in millions of émigrés",
+            "in thousands of złoty",
+        ] {
+            let text = format!("{note}\nRevenue | 5");
+            assert_eq!(scale_at(&text, text.len() - 1), None, "{note}");
+        }
     }
 }

@@ -113,6 +113,13 @@ const CASES: &[Case] = &[
         Some("Beta Systems"),
         "net_income",
     ),
+    // ... after a fronted phrase, in any Latin letters
+    case(
+        "Zentrix Labs Inc. (NASDAQ: ZTX) today announced results. Beta Systems Inc. reported later. In São Paulo, it earned $3.1 million.",
+        "$3.1 million",
+        Some("Beta Systems"),
+        "net_income",
+    ),
     // subsidiaries speak for their parent
     case(
         "Omnitel AG said sales rose. Orders at its wholly owned Fernwerk GmbH subsidiary climbed 6 pct.",
