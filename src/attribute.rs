@@ -70,8 +70,11 @@ pub fn is_market_rate(text: &str, m: &Mention) -> bool {
 /// A sentence that opens with a pronoun continues the company named before it.
 static PRONOUN: PerThread<Regex> = PerThread::new(|| {
     // a fronted phrase may name a place in Latin letters (`In São Paulo, it`)
-    Regex::new(r"^(?:[A-Z][0-9A-Za-z_ ,\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}]{0,20},[ \t\n]+)?(?:It|it|They|they|Its|Their)[ \t\n]")
-        .expect("pronoun pattern")
+    Regex::new(&format!(
+        r"^(?:[A-Z][0-9A-Za-z_ ,{}]{{0,20}},[ \t\n]+)?(?:It|it|They|they|Its|Their)[ \t\n]",
+        crate::LATIN_LETTERS
+    ))
+    .expect("pronoun pattern")
 });
 
 /// Words that introduce examples: companies named after them are instances.

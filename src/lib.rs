@@ -56,6 +56,11 @@ use std::sync::Arc;
 /// How far into a document its issuer is named (a release's first lines).
 const ISSUER_HEAD: usize = 1500;
 
+/// The accented Latin letters (U+00C0-U+024F less `×` and `÷`), for the
+/// bracket class of a pattern that must read accented words: a small class,
+/// where Unicode `\w` is hundreds of ranges (see tests/patterns.rs).
+pub(crate) const LATIN_LETTERS: &str = r"\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}";
+
 /// Extracts facts with a given lexicon; [`extract_text`] uses the built-in one.
 #[derive(Clone, Debug)]
 pub struct Extractor {

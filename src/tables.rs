@@ -28,7 +28,10 @@ pub struct Scale {
 static NOTE: PerThread<Regex> = PerThread::new(|| {
     // any word after `of` that is no currency, in Latin letters (`émigrés`
     // as much as `buyers`), says the table counts something else
-    Regex::new(r"(?i)(?P<pre>\$|€|£|¥|RMB|USD|EUR|dollars|euros)?[ \t]*\(?(?:amounts?[ \t]+|presented[ \t]+)?in[ \t]+(?P<scale>thousands|millions|billions)(?-u:\b)(?:[ \t]+of[ \t]+(?P<post>U\.S\.[ \t]+dollars|dollars|euros|yen|yuan|RMB|[0-9A-Za-z_\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}]+))?")
+    Regex::new(&format!(
+        r"(?i)(?P<pre>\$|€|£|¥|RMB|USD|EUR|dollars|euros)?[ \t]*\(?(?:amounts?[ \t]+|presented[ \t]+)?in[ \t]+(?P<scale>thousands|millions|billions)(?-u:\b)(?:[ \t]+of[ \t]+(?P<post>U\.S\.[ \t]+dollars|dollars|euros|yen|yuan|RMB|[0-9A-Za-z_{}]+))?",
+        crate::LATIN_LETTERS
+    ))
         .expect("scale note pattern")
 });
 
