@@ -95,16 +95,20 @@ impl Edge {
         let Some(runs) = self.by_len.get(n).filter(|r| !r.is_empty()) else {
             return false;
         };
-        let mut buf = [0u8; LONGEST];
-        let lower = &mut buf[..n];
-        lower.copy_from_slice(letters);
-        lower.make_ascii_lowercase();
-        let key = head(lower);
+        // the key read in lower case straight from the letters: this runs for
+        // most words next to a number, so no copy of the word is made
+        let mut key = [0u8; 16];
+        for (k, b) in key.iter_mut().zip(letters) {
+            *k = b.to_ascii_lowercase();
+        }
+        let key = u128::from_be_bytes(key);
+        let rest = &letters[16.min(n)..];
         let first = runs.partition_point(|r| r.0 < key);
-        runs[first..]
-            .iter()
-            .take_while(|r| r.0 == key)
-            .any(|r| *r.1 == lower[16.min(n)..])
+        runs[first..].iter().take_while(|r| r.0 == key).any(|r| {
+            r.1.iter()
+                .zip(rest)
+                .all(|(a, b)| *a == b.to_ascii_lowercase())
+        })
     }
 
     /// Whether a form can end where `window` ends (a space or tab after it
