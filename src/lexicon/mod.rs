@@ -12,9 +12,12 @@
 //! `canonical<TAB>provider|source<TAB>alias|alias|...`. Aliases match
 //! case-sensitively as whole words; the canonical name is always an alias.
 
+mod capitals;
 pub mod companies;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, LazyLock};
@@ -51,12 +54,25 @@ impl fmt::Display for LexiconError {
 
 impl std::error::Error for LexiconError {}
 
-/// Canonical names and their aliases, compiled into one matcher.
+/// Canonical names and their aliases, compiled for finding them in a text.
+///
+/// The aliases that open with an ASCII capital (nearly all) are walked from
+/// each capital of the text only ([`capitals`]); the others (`eBay`) are
+/// searched for as usual. Together they find what one leftmost-longest
+/// search of all the aliases finds.
 #[derive(Clone)]
 pub struct Lexicon {
-    matcher: AhoCorasick,
-    /// Per pattern: canonical name and role.
+    /// The aliases that open with a capital, anchored, leftmost-longest.
+    capitalized: DFA,
+    /// The other aliases, if any.
+    others: Option<AhoCorasick>,
+    /// Per pattern of `capitalized`, then of `others`: its alias's index.
+    capitalized_aliases: Vec<usize>,
+    other_aliases: Vec<usize>,
+    /// Per alias (sorted): canonical name and role.
     targets: Vec<(Arc<str>, Role)>,
+    /// Alias -> its index, for names found in the text.
+    by_alias: HashMap<String, usize>,
     /// Canonical name -> role, for names found in the text.
     roles: HashMap<Arc<str>, Role>,
 }
@@ -132,14 +148,29 @@ impl Lexicon {
         }
         let mut patterns: Vec<(String, (Arc<str>, Role))> = by_alias.into_iter().collect();
         patterns.sort_by(|a, b| a.0.cmp(&b.0));
-        // a DFA: it is searched over every document's whole text
-        let matcher = AhoCorasickBuilder::new()
+        let (capitalized_aliases, other_aliases): (Vec<usize>, Vec<usize>) =
+            (0..patterns.len()).partition(|&k| patterns[k].0.as_bytes()[0].is_ascii_uppercase());
+        let capitalized = aho_corasick::dfa::Builder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(patterns.iter().map(|p| p.0.as_str()))
-            .expect("alias matcher builds");
+            .start_kind(StartKind::Anchored)
+            .build(capitalized_aliases.iter().map(|&k| patterns[k].0.as_str()))
+            .expect("alias automaton builds");
+        let others = (!other_aliases.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(other_aliases.iter().map(|&k| patterns[k].0.as_str()))
+                .expect("alias matcher builds")
+        });
         Lexicon {
-            matcher,
+            capitalized,
+            others,
+            capitalized_aliases,
+            other_aliases,
+            by_alias: patterns
+                .iter()
+                .enumerate()
+                .map(|(k, p)| (p.0.clone(), k))
+                .collect(),
             targets: patterns.into_iter().map(|p| p.1).collect(),
             roles,
         }
@@ -152,27 +183,84 @@ impl Lexicon {
 
     /// The canonical entry an alias stands for.
     pub fn lookup(&self, alias: &str) -> Option<(Arc<str>, Role)> {
-        let m = self.matcher.find(alias)?;
-        (m.start() == 0 && m.end() == alias.len())
-            .then(|| self.targets[m.pattern().as_usize()].clone())
+        self.by_alias.get(alias).map(|&k| self.targets[k].clone())
     }
 
     /// Every listed alias that stands as a whole word in `text`, in order.
     pub fn find(&self, text: &str) -> Vec<Entity> {
         let bytes = text.as_bytes();
-        self.matcher
-            .find_iter(text)
-            .filter(|m| is_word_edge(bytes, m.start(), m.end()))
-            .map(|m| {
-                let (canonical, role) = self.targets[m.pattern().as_usize()].clone();
+        self.leftmost_longest(text)
+            .into_iter()
+            .filter(|&(start, end, _)| is_word_edge(bytes, start, end))
+            .map(|(start, end, alias)| {
+                let (canonical, role) = self.targets[alias].clone();
                 Entity {
-                    start: m.start(),
-                    end: m.end(),
+                    start,
+                    end,
                     canonical,
                     role,
                 }
             })
             .collect()
+    }
+
+    /// The aliases' leftmost-longest matches in `text`, not overlapping, as
+    /// one search of them all finds them: `(start, end, alias)`.
+    fn leftmost_longest(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        // the next match of each kind of alias from `at` on
+        let mut capitalized = self.capitalized_from(text, 0);
+        let mut other = self.other_from(text, 0);
+        loop {
+            // the two kinds open with different bytes: no tie on the start
+            let next = match (capitalized, other) {
+                (Some(c), Some(o)) => Some(if c.0 < o.0 { c } else { o }),
+                (c, o) => c.or(o),
+            };
+            let Some(m) = next else {
+                return out;
+            };
+            out.push(m);
+            let at = m.1;
+            if capitalized.is_some_and(|c| c.0 < at) {
+                capitalized = self.capitalized_from(text, at);
+            }
+            if other.is_some_and(|o| o.0 < at) {
+                other = self.other_from(text, at);
+            }
+        }
+    }
+
+    /// The first capital from `at` on where a capitalized alias starts, with
+    /// the longest alias there.
+    fn capitalized_from(&self, text: &str, at: usize) -> Option<(usize, usize, usize)> {
+        let dfa = &self.capitalized;
+        let start = dfa.start_state(Anchored::Yes).expect("anchored start");
+        let bytes = text.as_bytes();
+        capitals::positions(bytes, at).find_map(|s| {
+            let mut state = start;
+            let mut longest = None;
+            for (i, &b) in bytes[s..].iter().enumerate() {
+                state = dfa.next_state(Anchored::Yes, state, b);
+                if dfa.is_dead(state) {
+                    break;
+                }
+                if dfa.is_match(state) {
+                    longest = Some((s, s + i + 1, dfa.match_pattern(state, 0).as_usize()));
+                }
+            }
+            longest.map(|(s, e, p)| (s, e, self.capitalized_aliases[p]))
+        })
+    }
+
+    /// The leftmost-longest match from `at` on of the other aliases.
+    fn other_from(&self, text: &str, at: usize) -> Option<(usize, usize, usize)> {
+        let m = self.others.as_ref()?.find(Input::new(text).range(at..))?;
+        Some((
+            m.start(),
+            m.end(),
+            self.other_aliases[m.pattern().as_usize()],
+        ))
     }
 }
 
@@ -234,6 +322,84 @@ mod tests {
                 ("Microsoft 365", "Microsoft"),
             ]
         );
+    }
+
+    /// One leftmost-longest search of all the aliases of `lex`.
+    fn one_search(lex: &Lexicon) -> impl Fn(&str) -> Vec<(usize, usize, usize)> {
+        let mut aliases: Vec<(String, usize)> =
+            lex.by_alias.iter().map(|(a, &k)| (a.clone(), k)).collect();
+        aliases.sort();
+        let all = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(aliases.iter().map(|a| a.0.as_str()))
+            .unwrap();
+        move |text| {
+            all.find_iter(text)
+                .map(|m| (m.start(), m.end(), aliases[m.pattern().as_usize()].1))
+                .collect()
+        }
+    }
+
+    #[test]
+    fn capitals_and_others_find_what_one_search_finds() {
+        // capitalized aliases that overlap each other and the others: a
+        // match inside a word still hides what it overlaps, as in one search
+        let lex = Lexicon::with_extra(concat!(
+            "Nimbus\tprovider\tNimbus|Nimbus Cloud|Cloud Nine|NC\n",
+            "Lowbrand\tprovider\tlowbrand|eNimbus|9Cloud|Ørsted Cloud\n",
+            "Digits\tprovider\tA1|A1 B2|B2 eBay\n",
+        ))
+        .unwrap();
+        let pieces = [
+            "Nimbus",
+            "Nimbus Cloud",
+            "Cloud",
+            " Nine",
+            "NC",
+            "N",
+            "lowbrand",
+            "eNimbus",
+            "9",
+            "Ørsted",
+            " Cloud",
+            "A1",
+            " B2",
+            "B2",
+            " eBay",
+            "eBay",
+            "iCloud",
+            "AWS",
+            "Azure",
+            "Microsoft",
+            " ",
+            "x",
+            "Z",
+            ", ",
+            "é",
+            "Amazon Web Services",
+            "Amazon",
+        ];
+        let mut rng = crate::test_rng::Lcg::new(5);
+        for lex in [lex, Lexicon::builtin()] {
+            let search = one_search(&lex);
+            for _ in 0..10_000 {
+                let text = rng.text(&pieces, 12);
+                assert_eq!(lex.leftmost_longest(&text), search(&text), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn looks_up_whole_aliases_only() {
+        let lex = Lexicon::builtin();
+        assert_eq!(
+            lex.lookup("Amazon Web Services").map(|t| t.0),
+            Some("Amazon".into())
+        );
+        assert_eq!(lex.lookup("eBay").map(|t| t.0), Some("eBay".into()));
+        assert_eq!(lex.lookup("Amazon Web"), None);
+        assert_eq!(lex.lookup("AWSome"), None);
+        assert_eq!(lex.lookup(""), None);
     }
 
     #[test]
