@@ -33,6 +33,20 @@ pub struct Edge {
     /// order. A binary search compares one number per step; a hash set
     /// hashed every word next to a number (1-3% of a run).
     by_len: Vec<Vec<(u128, Box<[u8]>)>>,
+    /// One bit per hash of (length, first 16 bytes), set for each run: most
+    /// words are no run, and one bit tells most of them so, where the
+    /// binary search's branches would go either way.
+    seen: Box<[u64; FILTER_WORDS]>,
+}
+
+/// The filter's size, in 64-bit words (4,096 bits: a few hundred runs
+/// leave most bits clear).
+const FILTER_WORDS: usize = 64;
+
+/// The filter bit of a run of `len` bytes whose key is `key`.
+fn filter_bit(key: u128, len: usize) -> usize {
+    let mixed = ((key >> 64) as u64 ^ key as u64 ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> (64 - 12)) as usize
 }
 
 /// The longest run an [`Edge`] keeps: longer words are no form's edge.
@@ -82,11 +96,15 @@ impl Edge {
             "a form's edge word is over {LONGEST} letters"
         );
         let mut by_len = vec![Vec::new(); longest + 1];
+        let mut seen = Box::new([0u64; FILTER_WORDS]);
         // the set iterates in byte order, so each length's runs come sorted
         for run in runs {
-            by_len[run.len()].push((head(&run), run[16.min(run.len())..].into()));
+            let key = head(&run);
+            let bit = filter_bit(key, run.len());
+            seen[bit / 64] |= 1 << (bit % 64);
+            by_len[run.len()].push((key, run[16.min(run.len())..].into()));
         }
-        Edge { by_len }
+        Edge { by_len, seen }
     }
 
     /// Whether `letters` (ASCII letters) is some form's edge.
@@ -102,6 +120,10 @@ impl Edge {
             *k = b.to_ascii_lowercase();
         }
         let key = u128::from_be_bytes(key);
+        let bit = filter_bit(key, n);
+        if self.seen[bit / 64] & (1 << (bit % 64)) == 0 {
+            return false;
+        }
         let rest = &letters[16.min(n)..];
         let first = runs.partition_point(|r| r.0 < key);
         runs[first..].iter().take_while(|r| r.0 == key).any(|r| {
