@@ -11,6 +11,7 @@
 
 use crate::per_thread::PerThread;
 use regex::Regex;
+use std::cell::RefCell;
 
 /// How far back (bytes) a scale note still governs a table.
 const REACH: usize = 4000;
@@ -97,9 +98,66 @@ fn label(line: &str, rel: usize) -> &str {
     }
 }
 
+/// The scale notes of one document, found as its table figures ask for
+/// them: the lines before each figure are searched once, not again for
+/// every figure of every row under them (each row's look-back of `REACH`
+/// bytes covers the rows before it).
+#[derive(Default)]
+pub struct Notes {
+    seen: RefCell<NotesSeen>,
+}
+
+#[derive(Default)]
+struct NotesSeen {
+    /// Lines `from..upto` (each bound a line start) have been searched.
+    from: usize,
+    upto: usize,
+    /// The notes found there, in order.
+    found: Vec<(usize, usize)>,
+}
+
+impl Notes {
+    /// Where the last note of `text[from..ls]` starts (`ls` is a line start),
+    /// as `NOTE.find_iter` over that region finds it.
+    fn last(&self, text: &str, from: usize, ls: usize) -> Option<usize> {
+        // a note holds no line break, so from the first line start of the
+        // region on, the region's notes are those of its whole lines
+        let lines = if from == 0 || text.as_bytes()[from - 1] == b'\n' {
+            from
+        } else {
+            memchr::memchr(b'\n', &text.as_bytes()[from..ls]).map_or(ls, |i| from + i + 1)
+        };
+        let mut seen = self.seen.borrow_mut();
+        if !(seen.from <= lines && lines <= seen.upto) {
+            *seen = NotesSeen {
+                from: lines,
+                upto: lines,
+                found: Vec::new(),
+            };
+        }
+        if seen.upto < ls {
+            let upto = seen.upto;
+            let more = NOTE.find_iter(&text[upto..ls]);
+            seen.found
+                .extend(more.map(|m| (upto + m.start(), upto + m.end())));
+            seen.upto = ls;
+        }
+        let k = seen.found.partition_point(|m| m.0 < ls);
+        match seen.found[..k].last() {
+            Some(&(start, _)) if start >= lines => Some(start),
+            // none in the whole lines: the cut line before them
+            _ => NOTE
+                .find_iter(&text[from..lines])
+                .last()
+                .map(|m| from + m.start()),
+        }
+    }
+}
+
 /// The scale that governs the table row at `pos`, if `pos` stands in one
-/// whose note states a scale, and its row is an amount of money.
-pub fn scale_at(text: &str, pos: usize) -> Option<Scale> {
+/// whose note states a scale, and its row is an amount of money. `notes`
+/// holds the notes of `text` found so far.
+pub fn scale_at(text: &str, pos: usize, notes: &Notes) -> Option<Scale> {
     let (ls, le) = line_at(text, pos);
     let line = &text[ls..le];
     if !has_cells(line) && line.trim().len() >= SHORT_LINE {
@@ -111,8 +169,8 @@ pub fn scale_at(text: &str, pos: usize) -> Option<Scale> {
     let from = text.floor_char_boundary(ls.saturating_sub(REACH));
     // the last note governs; its groups are read for it alone
     let region = &text[from..ls];
-    let last = NOTE.find_iter(region).last()?;
-    let note = NOTE.captures_at(region, last.start())?;
+    let last = notes.last(text, from, ls)?;
+    let note = NOTE.captures_at(region, last - from)?;
     // `in millions of buyers` counts people, not money
     if note
         .name("post")
@@ -206,24 +264,68 @@ pub fn parentheses(
 mod tests {
     use super::*;
 
+    #[test]
+    fn notes_found_once_are_those_each_region_holds() {
+        let pieces = [
+            "(in millions)",
+            "in thousands of euros",
+            "$ in billions",
+            "within millions",
+            "in",
+            " millions",
+            " ",
+            "\n",
+            "Revenue | 1,200 | 900\n",
+            "|",
+            "12",
+            "x",
+            "é",
+            "\n\n",
+        ];
+        let mut rng = crate::test_rng::Lcg::new(11);
+        for round in 0..3_000 {
+            let text = rng.text(&pieces, 30);
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            let notes = Notes::default();
+            let mut ls = 0;
+            for _ in 0..8 {
+                // mostly in text order, as the pipeline asks, sometimes back
+                let pick = starts[rng.below(starts.len())];
+                ls = if round % 4 == 0 { pick } else { ls.max(pick) };
+                let from = text.floor_char_boundary(rng.below(ls + 1));
+                let want = NOTE
+                    .find_iter(&text[from..ls])
+                    .last()
+                    .map(|m| from + m.start());
+                assert_eq!(notes.last(&text, from, ls), want, "{text:?} {from}..{ls}");
+            }
+        }
+    }
+
     const TABLE: &str = "(in millions, except per share data) | 2024 | 2023\nTotal revenues | 13,307 | 12,453\nInterest expense | (842) | (872)\nDiluted | $ 1.03 | $ 0.86\nA long line of prose that mentions $5 and goes on for a while.";
 
     #[test]
     fn rows_under_a_note_take_its_scale() {
         let at = TABLE.find("13,307").unwrap();
         assert_eq!(
-            scale_at(TABLE, at),
+            scale_at(TABLE, at, &Notes::default()),
             Some(Scale {
                 power: 6,
                 currency: None
             })
         );
         assert_eq!(
-            scale_at(TABLE, TABLE.find("1.03").unwrap()),
+            scale_at(TABLE, TABLE.find("1.03").unwrap(), &Notes::default()),
             None,
             "per-share row"
         );
-        assert_eq!(scale_at(TABLE, TABLE.find("$5").unwrap()), None, "prose");
+        assert_eq!(
+            scale_at(TABLE, TABLE.find("$5").unwrap(), &Notes::default()),
+            None,
+            "prose"
+        );
     }
 
     #[test]
@@ -270,7 +372,9 @@ mod tests {
     fn notes_name_currencies_and_skip_people() {
         let text = "(€ in millions)\nRevenue | 5";
         assert_eq!(
-            scale_at(text, text.len() - 1).unwrap().currency,
+            scale_at(text, text.len() - 1, &Notes::default())
+                .unwrap()
+                .currency,
             Some("EUR")
         );
         for note in [
@@ -279,7 +383,11 @@ mod tests {
             "in thousands of złoty",
         ] {
             let text = format!("{note}\nRevenue | 5");
-            assert_eq!(scale_at(&text, text.len() - 1), None, "{note}");
+            assert_eq!(
+                scale_at(&text, text.len() - 1, &Notes::default()),
+                None,
+                "{note}"
+            );
         }
     }
 }

@@ -285,6 +285,8 @@ pub fn recognize(text: &str, names: &[(usize, usize)]) -> Vec<Mention> {
         atoms.push(atom);
     }
     let mut out: Vec<Mention> = Vec::new();
+    // the table notes of the text, found once as figures ask for them
+    let notes = crate::tables::Notes::default();
     let mut i = 0;
     while i < atoms.len() {
         if let Some(range) = atoms
@@ -310,7 +312,7 @@ pub fn recognize(text: &str, names: &[(usize, usize)]) -> Vec<Mention> {
         if atom.rule == MINOR_PART_RULE {
             continue; // `zone 5c`: no major amount before it
         }
-        let Some(mut m) = finish(text, atom, &out, atoms.get(i)) else {
+        let Some(mut m) = finish(text, atom, &out, atoms.get(i), &notes) else {
             continue;
         };
         hedge(text, &mut m);
@@ -621,7 +623,13 @@ fn join_range(text: &str, a: &Atom, b: &Atom, before: &[Mention]) -> Option<Ment
 }
 
 /// The mention of a single atom, or `None` for a number that is no figure.
-fn finish(text: &str, atom: &Atom, before: &[Mention], next: Option<&Atom>) -> Option<Mention> {
+fn finish(
+    text: &str,
+    atom: &Atom,
+    before: &[Mention],
+    next: Option<&Atom>,
+    notes: &crate::tables::Notes,
+) -> Option<Mention> {
     let n = &atom.number;
     let mut unit = atom.unit;
     let (kind, currency, rule) = match atom.kind {
@@ -650,7 +658,7 @@ fn finish(text: &str, atom: &Atom, before: &[Mention], next: Option<&Atom>) -> O
             } else if let Some(noun) = counted_before(text, atom, before) {
                 unit = Some(noun);
                 (Kind::Count, None, "count/noun-before")
-            } else if let Some(m) = table_cell(text, atom) {
+            } else if let Some(m) = table_cell(text, atom, notes) {
                 return Some(m);
             } else {
                 let code = carried_currency(text, atom, before)?;
@@ -665,8 +673,8 @@ fn finish(text: &str, atom: &Atom, before: &[Mention], next: Option<&Atom>) -> O
     if kind == Kind::Money
         && !n.scaled
         && !n.written
-        && let Some(scale) =
-            crate::tables::scale_at(text, n.start).filter(|s| s.power >= 9 || value.is_integer())
+        && let Some(scale) = crate::tables::scale_at(text, n.start, notes)
+            .filter(|s| s.power >= 9 || value.is_integer())
     {
         value = value.scale(scale.power);
         rule = "money/table-scaled";
@@ -733,13 +741,13 @@ fn in_table_row(text: &str, start: usize, end: usize) -> bool {
 
 /// A bare number filling a table cell whose row says what it is, under a
 /// note that states the table's scale: money (`Total revenues | 13,307`).
-fn table_cell(text: &str, atom: &Atom) -> Option<Mention> {
+fn table_cell(text: &str, atom: &Atom, notes: &crate::tables::Notes) -> Option<Mention> {
     let n = &atom.number;
     if n.written || n.scaled || n.is_year_like(text) {
         return None;
     }
     let minus = crate::tables::cell(text, n.start, n.end)?;
-    let scale = crate::tables::scale_at(text, n.start)?;
+    let scale = crate::tables::scale_at(text, n.start, notes)?;
     // the parentheses of a negative amount are part of the figure
     let (ls, le) = crate::tables::line_at(text, n.start);
     let (start, end) = crate::tables::parentheses(text, ls, le, n.start, n.end)?;
