@@ -57,9 +57,9 @@ impl std::error::Error for LexiconError {}
 /// Canonical names and their aliases, compiled for finding them in a text.
 ///
 /// The aliases that open with an ASCII capital (nearly all) are walked from
-/// each capital of the text only ([`capitals`]); the others (`eBay`) are
-/// searched for as usual. Together they find what one leftmost-longest
-/// search of all the aliases finds.
+/// each capital of the text only (`lexicon/capitals.rs`); the others
+/// (`eBay`) are searched for as usual. Together they find what one
+/// leftmost-longest search of all the aliases finds.
 #[derive(Clone)]
 pub struct Lexicon {
     /// The aliases that open with a capital, anchored, leftmost-longest.
