@@ -246,8 +246,17 @@ impl Lexicon {
                 if dfa.is_dead(state) {
                     break;
                 }
-                if dfa.is_match(state) {
-                    longest = Some((s, s + i + 1, dfa.match_pattern(state, 0).as_usize()));
+                if !dfa.is_match(state) {
+                    continue;
+                }
+                // a state also holds the shorter aliases that end here but
+                // start later (`Walt Disney` in `The Walt Disney Co`): only
+                // one as long as the walk starts at `s`
+                for k in 0..dfa.match_len(state) {
+                    let p = dfa.match_pattern(state, k);
+                    if dfa.pattern_len(p) == i + 1 {
+                        longest = Some((s, s + i + 1, p.as_usize()));
+                    }
                 }
             }
             longest.map(|(s, e, p)| (s, e, self.capitalized_aliases[p]))
@@ -347,13 +356,17 @@ mod tests {
         // match inside a word still hides what it overlaps, as in one search
         let lex = Lexicon::with_extra(concat!(
             "Nimbus\tprovider\tNimbus|Nimbus Cloud|Cloud Nine|NC\n",
-            // aliases that end others: an anchored walk must not report them
-            "Suffixes\tprovider\tCloud|Nine|Cloud Ni\n",
+            // aliases that end others, or stand inside them: an anchored
+            // walk that goes past them must not report them
+            "Suffixes\tprovider\tCloud|Nine|Cloud Ni|The Nimbus Cloud Company\n",
             "Lowbrand\tprovider\tlowbrand|eNimbus|9Cloud|Ørsted Cloud\n",
             "Digits\tprovider\tA1|A1 B2|B2 eBay\n",
         ))
         .unwrap();
         let pieces = [
+            "The Nimbus",
+            "The Nimbus Cloud",
+            " Co",
             "Nimbus",
             "Nimbus Cloud",
             "Cloud",
@@ -390,6 +403,44 @@ mod tests {
                 assert_eq!(lex.leftmost_longest(&text), search(&text), "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn random_alias_sets_find_what_one_search_finds() {
+        // aliases of a few bytes, so that they open, end and stand inside
+        // one another in every way
+        let bytes = ["A", "B", "a", " ", "é", "É", "1"];
+        let mut rng = crate::test_rng::Lcg::new(23);
+        for _ in 0..500 {
+            let mut aliases: Vec<String> = (0..2 + rng.below(8))
+                .map(|_| rng.text(&bytes, 5))
+                .filter(|a| !a.is_empty())
+                .collect();
+            aliases.sort();
+            aliases.dedup();
+            if aliases.is_empty() {
+                continue;
+            }
+            let lex = Lexicon::build(vec![("Co".into(), Role::Provider, aliases)]);
+            let search = one_search(&lex);
+            for _ in 0..100 {
+                let text = rng.text(&bytes, 30);
+                assert_eq!(lex.leftmost_longest(&text), search(&text), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_name_inside_a_longer_one_keeps_its_own_start() {
+        // `The Walt Disney Company` is listed, and so is `Walt Disney`
+        let lex = Lexicon::builtin();
+        let text = "The Walt Disney Corp said";
+        let found: Vec<&str> = lex
+            .find(text)
+            .iter()
+            .map(|e| &text[e.start..e.end])
+            .collect();
+        assert_eq!(found, ["Walt Disney"]);
     }
 
     #[test]
