@@ -117,9 +117,19 @@ struct NotesSeen {
 }
 
 impl Notes {
-    /// Where the last note of `text[from..ls]` starts (`ls` is a line start),
-    /// as `NOTE.find_iter` over that region finds it.
+    /// Where the last note of `text[from..ls]` starts, as `NOTE.find_iter`
+    /// over that region finds it (`ls` starts a line, or cuts a long one).
     fn last(&self, text: &str, from: usize, ls: usize) -> Option<usize> {
+        let region = || {
+            NOTE.find_iter(&text[from..ls])
+                .last()
+                .map(|m| from + m.start())
+        };
+        if ls > 0 && text.as_bytes()[ls - 1] != b'\n' {
+            // a line cut at `MAX_LINE`: the region ends inside it, where a
+            // note may be cut, so it is searched on its own
+            return region();
+        }
         // a note holds no line break, so from the first line start of the
         // region on, the region's notes are those of its whole lines
         let lines = if from == 0 || text.as_bytes()[from - 1] == b'\n' {
@@ -263,6 +273,27 @@ pub fn parentheses(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_row_cut_inside_its_note_still_finds_it_later() {
+        // `$5`'s line is cut at `MAX_LINE` bytes back, inside `millions`;
+        // `$9`'s cut falls past the note, which then governs it
+        let text = format!(
+            "Revenue | {}in millions {} | $5 | $7 | $9",
+            "x".repeat(10),
+            "y".repeat(MAX_LINE - 11)
+        );
+        let five = text.find("$5").unwrap();
+        assert!(text[five - MAX_LINE..].starts_with("illions"));
+        let notes = Notes::default();
+        for figure in ["$5", "$7", "$9"] {
+            let at = text.find(figure).unwrap();
+            let shared = scale_at(&text, at, &notes);
+            assert_eq!(shared, scale_at(&text, at, &Notes::default()), "{figure}");
+        }
+        let nine = text.find("$9").unwrap();
+        assert_eq!(scale_at(&text, nine, &notes).map(|s| s.power), Some(6));
+    }
 
     #[test]
     fn notes_found_once_are_those_each_region_holds() {
