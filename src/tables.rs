@@ -112,23 +112,23 @@ struct NotesSeen {
     /// Lines `from..upto` (each bound a line start) have been searched.
     from: usize,
     upto: usize,
-    /// The notes found there, in order.
-    found: Vec<(usize, usize)>,
+    /// Where the notes found there start, in order.
+    found: Vec<usize>,
 }
 
 impl Notes {
     /// Where the last note of `text[from..ls]` starts, as `NOTE.find_iter`
     /// over that region finds it (`ls` starts a line, or cuts a long one).
     fn last(&self, text: &str, from: usize, ls: usize) -> Option<usize> {
-        let region = || {
-            NOTE.find_iter(&text[from..ls])
+        let last_in = |to: usize| {
+            NOTE.find_iter(&text[from..to])
                 .last()
                 .map(|m| from + m.start())
         };
         if ls > 0 && text.as_bytes()[ls - 1] != b'\n' {
             // a line cut at `MAX_LINE`: the region ends inside it, where a
             // note may be cut, so it is searched on its own
-            return region();
+            return last_in(ls);
         }
         // a note holds no line break, so from the first line start of the
         // region on, the region's notes are those of its whole lines
@@ -148,18 +148,14 @@ impl Notes {
         if seen.upto < ls {
             let upto = seen.upto;
             let more = NOTE.find_iter(&text[upto..ls]);
-            seen.found
-                .extend(more.map(|m| (upto + m.start(), upto + m.end())));
+            seen.found.extend(more.map(|m| upto + m.start()));
             seen.upto = ls;
         }
-        let k = seen.found.partition_point(|m| m.0 < ls);
+        let k = seen.found.partition_point(|&start| start < ls);
         match seen.found[..k].last() {
-            Some(&(start, _)) if start >= lines => Some(start),
+            Some(&start) if start >= lines => Some(start),
             // none in the whole lines: the cut line before them
-            _ => NOTE
-                .find_iter(&text[from..lines])
-                .last()
-                .map(|m| from + m.start()),
+            _ => last_in(lines),
         }
     }
 }
