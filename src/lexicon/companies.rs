@@ -26,8 +26,7 @@ const SUFFIX_PATTERN: &str = r"Inc\.?|INC\.?|Incorporated|Corp\.?|CORP\.?|Corpor
 /// forms cover the long: `Inc` in `Incorporated`) and the openings of its
 /// tickers. Each is three bytes or more, so that the matcher skips through
 /// text with vector instructions; the two-letter suffixes are looked for with
-/// the space the pattern puts before them, and `<` and a tab (which may
-/// stand before a suffix instead of a space) by [`memchr`].
+/// the space or tab the pattern puts before them, and `<` by [`memchr`].
 const NAMED_TRIGGERS: &[&str] = &[
     "Inc",
     "INC",
@@ -58,22 +57,19 @@ const NAMED_TRIGGERS: &[&str] = &[
     "(ASX",
     "(CSE",
     "&lt;",
+    " AG",
+    "\tAG",
+    " SE",
+    "\tSE",
 ];
-
-/// The two-letter suffixes, with the space before them.
-const NAMED_SHORT_TRIGGERS: &[&str] = &[" AG", " SE"];
 
 /// Where [`NAMED`] can match, in text order.
 fn named_triggers(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
     let mut found: Vec<(usize, usize)> = NAMED_MATCHER
         .find_iter(text)
         .map(|m| (m.start(), m.end()))
-        .chain(memchr::memchr2_iter(b'\t', b'<', bytes).map(|i| (i, i + 1)))
+        .chain(memchr::memchr_iter(b'<', text.as_bytes()).map(|i| (i, i + 1)))
         .collect();
-    for short in NAMED_SHORT_TRIGGERS {
-        found.extend(memchr::memmem::find_iter(bytes, short).map(|i| (i, i + short.len())));
-    }
     found.sort_unstable();
     found
 }
