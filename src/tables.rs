@@ -12,6 +12,7 @@
 use crate::per_thread::PerThread;
 use regex::Regex;
 use std::cell::RefCell;
+use std::sync::LazyLock;
 
 /// How far back (bytes) a scale note still governs a table.
 const REACH: usize = 4000;
@@ -61,11 +62,11 @@ pub fn line_at(text: &str, pos: usize) -> (usize, usize) {
 /// INC. | 225.86 | -12.99 | -5.44%`): a ticker, then four cells or more.
 /// Such rows are page furniture, not the article's figures.
 pub fn is_quote_row(line: &str) -> bool {
-    // four cells need three separators: most lines have none
-    if memchr::memmem::find_iter(line.as_bytes(), " | ")
-        .nth(2)
-        .is_none()
-    {
+    // four cells need three separators: most lines have none (the searcher
+    // is built once: building one costs more than searching a line)
+    static SEPARATOR: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(" | "));
+    if SEPARATOR.find_iter(line.as_bytes()).nth(2).is_none() {
         return false;
     }
     let mut cells = line.split(" | ").map(str::trim);
