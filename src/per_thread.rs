@@ -66,6 +66,18 @@ pub fn captures<'h>(pattern: &regex::Regex, hay: &'h str) -> Option<regex::Captu
     }
 }
 
+/// The index of each named group of `pattern`, for `Captures::get`:
+/// `Captures::name` hashes the name on every call (about 280 instructions),
+/// and each figure reads a few groups. Panics on a name the pattern lacks.
+pub fn group_indices<const N: usize>(pattern: &regex::Regex, names: [&str; N]) -> [usize; N] {
+    names.map(|name| {
+        pattern
+            .capture_names()
+            .position(|n| n == Some(name))
+            .unwrap_or_else(|| panic!("no group {name} in {}", pattern.as_str()))
+    })
+}
+
 /// This thread's slot, given out in turn on first use.
 fn slot() -> usize {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
@@ -99,6 +111,22 @@ mod tests {
             });
             assert_eq!(ours, theirs, "{hay}");
         }
+    }
+
+    #[test]
+    fn group_indices_read_the_groups_names_read() {
+        let re = Regex::new(r"(?P<n>[0-9]+)(x)?(?P<u>%)?").unwrap();
+        let [n, u] = group_indices(&re, ["n", "u"]);
+        let c = re.captures("up 5%").unwrap();
+        assert_eq!(c.get(n).map(|m| m.range()), c.name("n").map(|m| m.range()));
+        assert_eq!(c.get(u).map(|m| m.range()), c.name("u").map(|m| m.range()));
+        assert_eq!((n, u), (1, 3));
+    }
+
+    #[test]
+    #[should_panic(expected = "no group q")]
+    fn group_indices_refuse_a_missing_name() {
+        group_indices(&Regex::new(r"(?P<n>[0-9]+)").unwrap(), ["q"]);
     }
 
     static WORD: PerThread<Regex> = PerThread::new(|| Regex::new(r"[a-z]+").unwrap());

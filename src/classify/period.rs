@@ -5,8 +5,9 @@
 //! Input: the text and the sentence of a figure. Output: the period named
 //! nearest the figure in that sentence, normalized, or `None`.
 
-use crate::per_thread::PerThread;
+use crate::per_thread::{PerThread, group_indices};
 use regex::{Captures, Regex};
+use std::sync::LazyLock;
 
 static PERIOD: PerThread<Regex> = PerThread::new(|| {
     Regex::new(concat!(
@@ -32,6 +33,15 @@ static PERIOD: PerThread<Regex> = PerThread::new(|| {
     .expect("period pattern")
 });
 
+/// The groups of [`PERIOD`] that [`normalize`] reads.
+const GROUPS: [&str; 16] = [
+    "qword", "qyear", "qfy", "qn", "qnyear", "qnfy", "hword", "hyear", "hn", "hnyear", "fy", "fy2",
+    "split1", "split2", "ye", "year",
+];
+
+/// Where each of [`GROUPS`] is in [`PERIOD`].
+static GROUP_INDICES: LazyLock<[usize; 16]> = LazyLock::new(|| group_indices(&PERIOD, GROUPS));
+
 fn ordinal(word: &str) -> u8 {
     match word.to_ascii_lowercase().as_str() {
         "first" | "1st" => 1,
@@ -51,7 +61,13 @@ fn full_year(y: &str) -> String {
 }
 
 fn normalize(c: &Captures) -> Option<String> {
-    let get = |n: &str| c.name(n).map(|m| m.as_str());
+    let get = |n: &str| {
+        let k = GROUPS
+            .iter()
+            .position(|g| *g == n)
+            .expect("a group of PERIOD");
+        c.get(GROUP_INDICES[k]).map(|m| m.as_str())
+    };
     if let Some(q) = get("qword") {
         let q = ordinal(q);
         return Some(match get("qyear") {

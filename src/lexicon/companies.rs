@@ -13,7 +13,7 @@
 //! first seen (the first is often the issuer of a release).
 
 use super::{Entity, Lexicon, Role, is_word_edge};
-use crate::per_thread::PerThread;
+use crate::per_thread::{PerThread, group_indices};
 use crate::regions::regions;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
@@ -403,12 +403,17 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Found {
     let mut order: Vec<(Arc<str>, usize)> = Vec::new();
     let mut issuers: Vec<(Arc<str>, usize)> = Vec::new();
     let mut aliases: Vec<(String, Arc<str>)> = Vec::new();
+    static NAMED_GROUPS: LazyLock<[usize; 3]> =
+        LazyLock::new(|| group_indices(&NAMED, ["name", "ticker", "suffix"]));
+    static MARKED_GROUPS: LazyLock<[usize; 3]> =
+        LazyLock::new(|| group_indices(&MARKED, ["based", "appos", "subject"]));
+    let [name_group, ticker_group, suffix_group] = *NAMED_GROUPS;
     let named = regions(text, named_triggers(text).into_iter(), 0);
     let named = named
         .iter()
         .flat_map(|&(a, b)| NAMED.captures_iter(&text[a..b]).map(move |caps| (a, caps)));
     for (base, caps) in named {
-        let Some(name) = caps.name("name") else {
+        let Some(name) = caps.get(name_group) else {
             continue;
         };
         if is_subsidiary(text, base + caps.get(0).map_or(name.end(), |m| m.end())) {
@@ -440,9 +445,9 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Found {
         let stem = words[0].trim_end_matches(".com").trim_end_matches(".Com");
         // `Holdings`, `Group`, `Technologies` name a company but are also
         // words of segment names (`Cloud Intelligence Group`): no issuer
-        let strong = caps.name("ticker").is_some()
+        let strong = caps.get(ticker_group).is_some()
             || caps
-                .name("suffix")
+                .get(suffix_group)
                 .is_some_and(|s| !matches!(s.as_str(), "Holdings" | "Group" | "Technologies"));
         let canonical = match lexicon
             .lookup(&full)
@@ -481,11 +486,7 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Found {
         .iter()
         .flat_map(|&(a, b)| MARKED.captures_iter(&text[a..b]).map(move |caps| (a, caps)));
     for (base, caps) in marked {
-        let Some(m) = caps
-            .name("based")
-            .or(caps.name("appos"))
-            .or(caps.name("subject"))
-        else {
+        let Some(m) = MARKED_GROUPS.iter().find_map(|&g| caps.get(g)) else {
             continue;
         };
         let mut words: Vec<&str> = m.as_str().split([' ', '\t']).collect();

@@ -1,8 +1,9 @@
 //! Percent units after a number: `%`, `percent`, `per cent`, `pct`,
 //! `percentage points`, and basis points (`50 basis points` is 0.5 points).
 
-use crate::per_thread::{PerThread, captures};
+use crate::per_thread::{PerThread, captures, group_indices};
 use regex::Regex;
+use std::sync::LazyLock;
 
 pub struct PercentUnit {
     pub end: usize,
@@ -66,11 +67,13 @@ pub fn after(text: &str, at: usize) -> Option<PercentUnit> {
     if !unit.starts_with(['%', 'b', 'B', 'p', 'P']) {
         return None;
     }
+    static UNITS: LazyLock<[usize; 2]> = LazyLock::new(|| group_indices(&PERCENT, ["bp", "pp"]));
+    let [bp, pp] = *UNITS;
     let caps = captures(&PERCENT, window)?;
     let end = at + caps.get(0)?.end();
-    let (unit, power) = if caps.name("bp").is_some() {
+    let (unit, power) = if caps.get(bp).is_some() {
         ("percentage_points", -2)
-    } else if caps.name("pp").is_some() {
+    } else if caps.get(pp).is_some() {
         ("percentage_points", 0)
     } else {
         ("percent", 0)
