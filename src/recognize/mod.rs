@@ -284,7 +284,9 @@ pub fn recognize(text: &str, names: &[(usize, usize)]) -> Vec<Mention> {
         taken = atom.end;
         atoms.push(atom);
     }
-    let mut out: Vec<Mention> = Vec::new();
+    // room for a mention per atom (a range or compound takes two): no copies
+    // of a vector grown by doubling
+    let mut out: Vec<Mention> = Vec::with_capacity(atoms.len());
     // the table notes of the text, found once as figures ask for them
     let notes = crate::tables::Notes::default();
     let mut i = 0;
