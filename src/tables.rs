@@ -62,10 +62,7 @@ pub fn line_at(text: &str, pos: usize) -> (usize, usize) {
 /// INC. | 225.86 | -12.99 | -5.44%`): a ticker, then four cells or more.
 /// Such rows are page furniture, not the article's figures.
 pub fn is_quote_row(line: &str) -> bool {
-    // four cells need three separators: most lines have none (the searcher
-    // is built once: building one costs more than searching a line)
-    static SEPARATOR: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(" | "));
+    // four cells need three separators: most lines have none
     if SEPARATOR.find_iter(line.as_bytes()).nth(2).is_none() {
         return false;
     }
@@ -80,9 +77,16 @@ pub fn is_quote_row(line: &str) -> bool {
         && !name.chars().any(|c| c.is_lowercase())
 }
 
+/// The separator of cells, searched for around every figure: the searcher
+/// is built once, since building one (as `str::contains` and
+/// `memmem::find_iter` do on each call) costs more than searching a line.
+static SEPARATOR: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(" | "));
+
 /// Whether the line has cells (`a | b`).
 pub fn has_cells(line: &str) -> bool {
-    line.contains(" | ") || (line.trim_start().starts_with('|') && line.matches('|').count() >= 2)
+    SEPARATOR.find(line.as_bytes()).is_some()
+        || (line.trim_start().starts_with('|') && line.matches('|').count() >= 2)
 }
 
 /// The row label: the line's first cell, or its text before the figure.
