@@ -1,9 +1,8 @@
 //! Percent units after a number: `%`, `percent`, `per cent`, `pct`,
 //! `percentage points`, and basis points (`50 basis points` is 0.5 points).
 
-use crate::per_thread::{PerThread, captures, group_indices};
+use crate::per_thread::PerThread;
 use regex::Regex;
-use std::sync::LazyLock;
 
 pub struct PercentUnit {
     pub end: usize,
@@ -13,11 +12,29 @@ pub struct PercentUnit {
     pub power: i32,
 }
 
+/// Basis points, percentage points and percent, as [`PERCENT`] writes them.
+const BASIS_POINTS: &str = r"basis[ \t]*-?points?|bps|bp";
+const PERCENTAGE_POINTS: &str = r"percentage[ \t-]+points?|percent(?:age)?[ \t-]+points?|pct[ \t]+points?|%[ \t]+points?|ppts?|pts";
+const PERCENTS: &str =
+    r"%|percents?(?-u:\b)|percentage(?-u:\b)|per[ \t]?cent(?-u:\b)|pct(?-u:\b)|pc(?-u:\b)";
+
+/// A percent unit right after a number, after spaces (a line break among
+/// them) or a hyphen.
 static PERCENT: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(
-        r"(?i)^(?:[ \t]{0,2}\n?[ \t]*|-)(?:(?P<bp>basis[ \t]*-?points?|bps|bp)(?-u:\b)|(?P<pp>percentage[ \t-]+points?|percent(?:age)?[ \t-]+points?|pct[ \t]+points?|%[ \t]+points?|ppts?|pts)(?-u:\b)|(?P<pc>%|percents?(?-u:\b)|percentage(?-u:\b)|per[ \t]?cent(?-u:\b)|pct(?-u:\b)|pc(?-u:\b)))",
-    )
+    Regex::new(&format!(
+        r"(?i)^(?:[ \t]{{0,2}}\n?[ \t]*|-)(?:(?:{BASIS_POINTS})(?-u:\b)|(?:{PERCENTAGE_POINTS})(?-u:\b)|(?:{PERCENTS}))"
+    ))
     .expect("percent pattern")
+});
+
+/// The first two kinds of [`PERCENT`] on their own, anchored where its unit
+/// starts: the first kind that matches there is the one it matched.
+static BASIS_POINTS_HERE: PerThread<Regex> = PerThread::new(|| {
+    Regex::new(&format!(r"(?i)^(?:{BASIS_POINTS})(?-u:\b)")).expect("basis points pattern")
+});
+static PERCENTAGE_POINTS_HERE: PerThread<Regex> = PerThread::new(|| {
+    Regex::new(&format!(r"(?i)^(?:{PERCENTAGE_POINTS})(?-u:\b)"))
+        .expect("percentage points pattern")
 });
 
 /// `percent of 10`, `per cent of twenty-two` as a whole sentence: the unit
@@ -67,13 +84,12 @@ pub fn after(text: &str, at: usize) -> Option<PercentUnit> {
     if !unit.starts_with(['%', 'b', 'B', 'p', 'P']) {
         return None;
     }
-    static UNITS: LazyLock<[usize; 2]> = LazyLock::new(|| group_indices(&PERCENT, ["bp", "pp"]));
-    let [bp, pp] = *UNITS;
-    let caps = captures(&PERCENT, window)?;
-    let end = at + caps.get(0)?.end();
-    let (unit, power) = if caps.get(bp).is_some() {
+    // which kind matched is read off the unit by the kinds' own patterns:
+    // asking the whole pattern for its groups costs many times more
+    let end = at + PERCENT.find(window)?.end();
+    let (unit, power) = if BASIS_POINTS_HERE.is_match(unit) {
         ("percentage_points", -2)
-    } else if caps.get(pp).is_some() {
+    } else if PERCENTAGE_POINTS_HERE.is_match(unit) {
         ("percentage_points", 0)
     } else {
         ("percent", 0)
@@ -100,6 +116,62 @@ mod tests {
         }
     }
 
+    /// What [`after`] reads, from the groups of the whole pattern.
+    fn after_by_groups(window: &str) -> Option<(&'static str, i32, usize)> {
+        static GROUPED: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+            Regex::new(&format!(
+                r"(?i)^(?:[ \t]{{0,2}}\n?[ \t]*|-)(?:(?P<bp>{BASIS_POINTS})(?-u:\b)|(?P<pp>{PERCENTAGE_POINTS})(?-u:\b)|(?P<pc>{PERCENTS}))"
+            ))
+            .unwrap()
+        });
+        let caps = GROUPED.captures(window)?;
+        let end = caps.get(0)?.end();
+        Some(if caps.name("bp").is_some() {
+            ("percentage_points", -2, end)
+        } else if caps.name("pp").is_some() {
+            ("percentage_points", 0, end)
+        } else {
+            ("percent", 0, end)
+        })
+    }
+
+    #[test]
+    fn the_kind_is_the_one_the_groups_tell() {
+        let pieces = [
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "-",
+            "%",
+            "points",
+            "point",
+            "basis",
+            "bps",
+            "bp",
+            "pts",
+            "ppt",
+            "ppts",
+            "percent",
+            "percentage",
+            "per",
+            "cent",
+            "pct",
+            "pc",
+            "s",
+            "x",
+            "ſ",
+            "BASIS",
+            "Pct",
+        ];
+        let mut rng = crate::test_rng::Lcg::new(0x1405_7b7e_f767_814f);
+        for _ in 0..20_000 {
+            let window = rng.text(&pieces, 6);
+            let got = after(&window, 0).map(|u| (u.unit, u.power, u.end));
+            assert_eq!(got, after_by_groups(&window), "{window:?}");
+        }
+    }
+
     #[test]
     fn reads_percent_units() {
         let cases = [
@@ -113,6 +185,10 @@ mod tests {
             (" percentage points", Some(("percentage_points", 0, 18))),
             (" ppts", Some(("percentage_points", 0, 5))),
             (" basis points", Some(("percentage_points", -2, 13))),
+            (" % points", Some(("percentage_points", 0, 9))),
+            (" % pointsx", Some(("percent", 0, 2))),
+            (" pct points", Some(("percentage_points", 0, 11))),
+            (" bpx", None),
             (" bps", Some(("percentage_points", -2, 4))),
             (" percentile", None),
             (" pcs", None),
