@@ -4,21 +4,147 @@
 //! million`) stays positive: `to` and `from` end the look-back.
 
 use crate::per_thread::{PerThread, captures};
+use crate::recognize::edge::{Edge, last_letters};
 use crate::recognize::{Kind, Mention};
 use regex::Regex;
+use std::sync::LazyLock;
+
+/// Verbs and adverbs of a decline or loss (`fell`, `down`, `lost`).
+const FALL_WORDS: &[&str] = &[
+    "fell",
+    "fall",
+    "falls",
+    "falling",
+    "fallen",
+    "dropped",
+    "drops",
+    "declined",
+    "declines",
+    "declining",
+    "decreased",
+    "decreases",
+    "slipped",
+    "slips",
+    "slid",
+    "slide",
+    "slides",
+    "sank",
+    "sink",
+    "sinks",
+    "sunk",
+    "tumbled",
+    "tumble",
+    "tumbles",
+    "plunged",
+    "plunge",
+    "plunges",
+    "plummeted",
+    "plummets",
+    "shrank",
+    "shrinks",
+    "shrunk",
+    "slumped",
+    "slumps",
+    "dipped",
+    "dips",
+    "eased",
+    "retreated",
+    "down",
+    "lower",
+    "lost",
+    "lose",
+    "loses",
+    "losing",
+    "off",
+];
+
+/// Nouns of a decline after an article (`a 5% decline` is read after the
+/// figure; `a decline of 5%` before it).
+const DECLINE_NOUNS: &[&str] = &[
+    "decline",
+    "decrease",
+    "drop",
+    "fall",
+    "reduction",
+    "contraction",
+    "shortfall",
+];
 
 /// A decline or loss word, then at most three words that are not `to`, `from`,
 /// `of`-phrases or another figure, right before the figure.
 static BEFORE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(concat!(
-        r"(?i)(?-u:\b)(?:",
-        r"(?P<fall>fell|fall|falls|falling|fallen|dropped|drops|declined|declines|declining|decreased|decreases|slipped|slips|slid|slide|slides|sank|sink|sinks|sunk|tumbled|tumble|tumbles|plunged|plunge|plunges|plummeted|plummets|shrank|shrinks|shrunk|slumped|slumps|dipped|dips|eased|retreated|down|lower|lost|lose|loses|losing|off)",
-        r"|(?P<noun>(?:a|an|the)[ \t\n]+(?:(?-u:\w)+[ \t\n]+)?(?:decline|decrease|drop|fall|reduction|contraction|shortfall))",
-        r"|(?P<loss>(?:net|operating|pre-?tax|pretax|quarterly|annual|exchange|comprehensive)?[ \t\n]*loss(?:es)?(?:[ \t\n]+per[ \t\n]+(?:diluted[ \t\n]+)?share)?|deficit)",
-        r")(?-u:\b)(?P<gap>(?:[ \t\n]+[A-Za-z][A-Za-z'’-]*){0,3}?)[ \t\n]*[,:|]?[ \t\n]*$"
+    Regex::new(&format!(
+        concat!(
+            r"(?i)(?-u:\b)(?:",
+            r"(?P<fall>{})",
+            r"|(?P<noun>(?:a|an|the)[ \t\n]+(?:(?-u:\w)+[ \t\n]+)?(?:{}))",
+            r"|(?P<loss>(?:net|operating|pre-?tax|pretax|quarterly|annual|exchange|comprehensive)?[ \t\n]*loss(?:es)?(?:[ \t\n]+per[ \t\n]+(?:diluted[ \t\n]+)?share)?|deficit)",
+            r")(?-u:\b)(?P<gap>(?:[ \t\n]+[A-Za-z][A-Za-z'’-]*){{0,3}}?)[ \t\n]*[,:|]?[ \t\n]*$"
+        ),
+        FALL_WORDS.join("|"),
+        DECLINE_NOUNS.join("|"),
     ))
     .expect("decline pattern")
 });
+
+/// The last words of [`BEFORE`]'s forms: a decline word, a decline noun, or
+/// the end of a loss (`loss`, `losses`, `per share`, `deficit`).
+static DECLINE_ENDS: LazyLock<Edge> = LazyLock::new(|| {
+    let loss_ends = ["loss", "losses", "share", "deficit"];
+    Edge::new(
+        FALL_WORDS
+            .iter()
+            .chain(DECLINE_NOUNS)
+            .chain(&loss_ends)
+            .copied(),
+        true,
+    )
+});
+
+/// Whether [`BEFORE`] can match `window`: one of the last four words before
+/// the figure (the decline's and up to three after it, then spaces and a
+/// comma, colon or bar) ends with a decline or loss word. `loss` may be glued
+/// to the word before it (`netloss`), as the pattern allows. Where the
+/// window holds a byte above ASCII (`’`, or a letter that `(?i)` folds to
+/// one), the pattern decides. Most figures follow no such word, and this
+/// costs a fraction of the pattern's backward scan.
+fn may_follow_a_decline(window: &str) -> bool {
+    let b = window.as_bytes();
+    if !b.is_ascii() {
+        return true;
+    }
+    let spaces = |end: usize| {
+        end - b[..end]
+            .iter()
+            .rev()
+            .take_while(|c| matches!(c, b' ' | b'\t' | b'\n'))
+            .count()
+    };
+    let mut end = spaces(b.len());
+    if end > 0 && matches!(b[end - 1], b',' | b':' | b'|') {
+        end = spaces(end - 1);
+    }
+    for _ in 0..4 {
+        let letters = last_letters(&b[..end]);
+        let glued_loss = |tail: &[u8]| {
+            letters.len() >= tail.len()
+                && letters[letters.len() - tail.len()..].eq_ignore_ascii_case(tail)
+        };
+        if DECLINE_ENDS.holds(letters) || glued_loss(b"loss") || glued_loss(b"losses") {
+            return true;
+        }
+        // back over this word and the spaces before it
+        let start = b[..end]
+            .iter()
+            .rposition(|c| matches!(c, b' ' | b'\t' | b'\n'))
+            .map_or(0, |i| i + 1);
+        end = spaces(start);
+        if end == 0 {
+            return false;
+        }
+    }
+    false
+}
 
 /// A decline or loss word right after the figure, on its line (`a 5% decline`).
 static AFTER: PerThread<Regex> = PerThread::new(|| {
@@ -95,7 +221,9 @@ fn is_negative_here(text: &str, m: &Mention, previous: Option<&(Mention, bool)>)
         return true;
     }
     let from = text.floor_char_boundary(m.start.saturating_sub(60));
-    if let Some(c) = captures(&BEFORE, &text[from..m.start]) {
+    if may_follow_a_decline(&text[from..m.start])
+        && let Some(c) = captures(&BEFORE, &text[from..m.start])
+    {
         let gap: Vec<String> = c["gap"]
             .split_whitespace()
             .map(|w| w.to_ascii_lowercase())
@@ -140,6 +268,29 @@ mod tests {
             out.push((m, neg));
         }
         out.into_iter().map(|p| p.1).collect()
+    }
+
+    #[test]
+    fn no_decline_word_near_the_end_means_no_match() {
+        let pieces = [
+            "fell", "down", "off", "loss", "losses", "netloss", "gloss", "per", "share", "a",
+            "the", "decline", "deficit", "sharply", "revenue", "to", "of", "x", "(", "-", ",", ":",
+            "|", ".", "5%", " ", " ", "\n", "\t", "’", "ſ", "Lost", "DECLINE",
+        ];
+        let mut rng = crate::test_rng::Lcg::new(0x6c62_272e_07bb_0142);
+        let mut matched = 0;
+        for _ in 0..30_000 {
+            let window = rng.text(&pieces, 12);
+            if BEFORE.is_match(&window) {
+                matched += 1;
+                assert!(may_follow_a_decline(&window), "{window:?}");
+            }
+        }
+        assert!(matched > 1_000, "{matched} windows matched");
+        for word in FALL_WORDS.iter().chain(DECLINE_NOUNS) {
+            assert!(may_follow_a_decline(&format!("{word} ")), "{word}");
+        }
+        assert!(!may_follow_a_decline("revenue rose to "));
     }
 
     #[test]

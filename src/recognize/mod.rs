@@ -31,7 +31,7 @@
 mod compound;
 pub mod count;
 pub mod currency;
-mod edge;
+pub(crate) mod edge;
 use crate::per_thread::{PerThread, captures};
 use edge::Edge;
 pub mod percent;
