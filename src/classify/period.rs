@@ -7,6 +7,7 @@
 
 use crate::per_thread::{PerThread, group_indices};
 use regex::{Captures, Regex};
+use std::fmt::{self, Write};
 use std::sync::LazyLock;
 
 static PERIOD: PerThread<Regex> = PerThread::new(|| {
@@ -43,24 +44,65 @@ const GROUPS: [&str; 16] = [
 static GROUP_INDICES: LazyLock<[usize; 16]> = LazyLock::new(|| group_indices(&PERIOD, GROUPS));
 
 fn ordinal(word: &str) -> u8 {
-    match word.to_ascii_lowercase().as_str() {
-        "first" | "1st" => 1,
-        "second" | "2nd" => 2,
-        "third" | "3rd" => 3,
-        _ => 4,
-    }
-}
-
-fn full_year(y: &str) -> String {
-    if y.len() == 2 {
-        let n: u32 = y.parse().unwrap_or(0);
-        format!("{}", if n >= 70 { 1900 + n } else { 2000 + n })
+    let is = |forms: [&str; 2]| forms.iter().any(|f| word.eq_ignore_ascii_case(f));
+    if is(["first", "1st"]) {
+        1
+    } else if is(["second", "2nd"]) {
+        2
+    } else if is(["third", "3rd"]) {
+        3
     } else {
-        y.to_string()
+        4
     }
 }
 
-fn normalize(c: &Captures) -> Option<String> {
+/// A year of four digits, or of two (`FY16`, `Q4 '98`).
+fn full_year(y: &str) -> u32 {
+    let n: u32 = y.parse().unwrap_or(0);
+    match y.len() {
+        2 if n >= 70 => 1900 + n,
+        2 => 2000 + n,
+        _ => n,
+    }
+}
+
+/// A normalized period, kept inline (`Q4 FY2016` is the longest) so that
+/// reading the periods of a sentence allocates nothing.
+#[derive(Clone, Copy, Debug)]
+struct Label {
+    bytes: [u8; 16],
+    len: usize,
+}
+
+impl Label {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).expect("a label is ASCII")
+    }
+}
+
+impl fmt::Write for Label {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        self.bytes
+            .get_mut(self.len..end)
+            .ok_or(fmt::Error)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+fn normalize(c: &Captures) -> Option<Label> {
+    let mut label = Label {
+        bytes: [0; 16],
+        len: 0,
+    };
+    write_normalized(c, &mut label)?.ok()?;
+    Some(label)
+}
+
+/// Writes the normalized period of `c`; `None` when it names none.
+fn write_normalized(c: &Captures, out: &mut Label) -> Option<fmt::Result> {
     let get = |n: &str| {
         let k = GROUPS
             .iter()
@@ -71,44 +113,43 @@ fn normalize(c: &Captures) -> Option<String> {
     if let Some(q) = get("qword") {
         let q = ordinal(q);
         return Some(match get("qyear") {
-            Some(y) if get("qfy").is_some() => format!("Q{q} FY{y}"),
-            Some(y) => format!("Q{q} {y}"),
-            None => format!("Q{q}"),
+            Some(y) if get("qfy").is_some() => write!(out, "Q{q} FY{y}"),
+            Some(y) => write!(out, "Q{q} {y}"),
+            None => write!(out, "Q{q}"),
         });
     }
     if let Some(q) = get("qn") {
         return Some(match get("qnyear") {
-            Some(y) if get("qnfy").is_some() => format!("Q{q} FY{}", full_year(y)),
-            Some(y) => format!("Q{q} {}", full_year(y)),
-            None => format!("Q{q}"),
+            Some(y) if get("qnfy").is_some() => write!(out, "Q{q} FY{}", full_year(y)),
+            Some(y) => write!(out, "Q{q} {}", full_year(y)),
+            None => write!(out, "Q{q}"),
         });
     }
     if let Some(h) = get("hword") {
         let h = ordinal(h);
         return Some(match get("hyear") {
-            Some(y) => format!("H{h} {y}"),
-            None => format!("H{h}"),
+            Some(y) => write!(out, "H{h} {y}"),
+            None => write!(out, "H{h}"),
         });
     }
     if let (Some(h), Some(y)) = (get("hn"), get("hnyear")) {
-        return Some(format!("H{h} {y}"));
+        return Some(write!(out, "H{h} {y}"));
     }
     if let Some(y) = get("fy").or(get("fy2")) {
-        return Some(format!("FY{}", full_year(y)));
+        return Some(write!(out, "FY{}", full_year(y)));
     }
     if let (Some(a), Some(b)) = (get("split1"), get("split2")) {
         let century = &a[..2];
-        let end = if b < &a[2..] {
-            format!("{}{b}", (century.parse::<u32>().ok()? + 1))
+        return Some(if b < &a[2..] {
+            write!(out, "FY{}{b}", century.parse::<u32>().ok()? + 1)
         } else {
-            format!("{century}{b}")
-        };
-        return Some(format!("FY{end}"));
+            write!(out, "FY{century}{b}")
+        });
     }
     if let Some(y) = get("ye") {
-        return Some(format!("FY{y}"));
+        return Some(write!(out, "FY{y}"));
     }
-    get("year").map(str::to_string)
+    get("year").map(|y| write!(out, "{y}"))
 }
 
 /// The period named nearest to `at` within `sentence`.
@@ -120,7 +161,7 @@ pub fn period(text: &str, sentence: (usize, usize), at: (usize, usize)) -> Optio
 #[derive(Clone, Debug, Default)]
 pub struct Periods {
     /// Where each is written, and its normalized form, in text order.
-    found: Vec<(usize, usize, String)>,
+    found: Vec<(usize, usize, Label)>,
 }
 
 impl Periods {
@@ -147,7 +188,7 @@ impl Periods {
                     ms.saturating_sub(at.1)
                 }
             })
-            .map(|p| p.2.clone())
+            .map(|p| p.2.as_str().to_string())
     }
 }
 
@@ -163,6 +204,10 @@ mod tests {
             ("the fourth quarter of 2014", Some("Q4 2014")),
             ("the fourth quarter of fiscal 2016", Some("Q4 FY2016")),
             ("Q4 2014 results", Some("Q4 2014")),
+            ("Q4 FY16 results", Some("Q4 FY2016")),
+            ("Q2 '98 sales", Some("Q2 1998")),
+            ("in Q3", Some("Q3")),
+            ("the second half", Some("H2")),
             ("fiscal 2015", Some("FY2015")),
             ("FY24", Some("FY2024")),
             ("first half of 2024", Some("H1 2024")),
