@@ -179,6 +179,8 @@ pub fn scan(text: &str) -> Vec<Number> {
     // business text holds a number every 125 bytes or so: room for twice
     // that many spares the copies of a vector grown by doubling
     let mut out = Vec::with_capacity(text.len() / 64 + 1);
+    // the words of a written-out number, room reused from one to the next
+    let mut words = Vec::new();
     let mut at = 0;
     // `find`, not `captures`: the groups are read off the match by hand
     // below, which costs a fraction of a capturing search
@@ -199,7 +201,7 @@ pub fn scan(text: &str) -> Vec<Number> {
             });
             read_digits(text, whole.start(), whole.start() + digits, unit)
         } else {
-            let n = read_words(text, whole.start(), whole.end());
+            let n = read_words(text, whole.start(), whole.end(), &mut words);
             if n.is_none() {
                 // `quarter and one`: the words after the first may still be a number
                 let first = w.find(|c: char| !c.is_ascii_alphabetic());
@@ -287,21 +289,39 @@ enum Last {
     Scale(i32),
 }
 
-/// Reads the longest valid written-out number starting at `start`.
-fn read_words(text: &str, start: usize, limit: usize) -> Option<Number> {
+/// The longest word of [`UNITS`], [`TENS`], [`SCALES`], [`SUFFIXES`] and
+/// [`FRACTIONS`] is shorter: a longer word is none of them.
+const LONGEST_NUMBER_WORD: usize = 16;
+
+/// Reads the longest valid written-out number starting at `start`; `words`
+/// is scratch room.
+fn read_words(
+    text: &str,
+    start: usize,
+    limit: usize,
+    words: &mut Vec<(usize, usize)>,
+) -> Option<Number> {
     let mut total = Decimal::ZERO;
     let mut current = Decimal::ZERO;
     let mut last = Last::None;
     let mut end = start;
     let mut smallest_scale = i32::MAX;
-    let words: Vec<(usize, usize)> = word_spans(text, start, limit).collect();
+    words.clear();
+    words.extend(word_spans(text, start, limit));
     let mut i = 0;
+    let mut buffer = [0u8; LONGEST_NUMBER_WORD];
     while i < words.len() {
         let (ws, we) = words[i];
         i += 1;
-        let word = &text[ws..we];
-        let lower = word.to_ascii_lowercase();
-        let lower = lower.as_str();
+        // the words are ASCII letters (see `word_spans`)
+        let lower = match buffer.get_mut(..we - ws) {
+            Some(lower) => {
+                lower.copy_from_slice(&text.as_bytes()[ws..we]);
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).expect("ASCII letters")
+            }
+            None => break, // longer than any number word
+        };
         if lower == "and" {
             continue;
         }
@@ -429,6 +449,20 @@ fn word_spans(text: &str, start: usize, limit: usize) -> impl Iterator<Item = (u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_words_fit_the_lowercasing_buffer() {
+        let words = UNITS
+            .iter()
+            .chain(TENS)
+            .copied()
+            .chain(SCALES.iter().chain(SUFFIXES).map(|s| s.0))
+            .chain(FRACTIONS.iter().map(|f| f.0))
+            .chain(["and", "an", "a", "hundred", "dozen"]);
+        for w in words {
+            assert!(w.len() <= LONGEST_NUMBER_WORD, "{w}");
+        }
+    }
 
     fn one(text: &str) -> Option<(String, String)> {
         let found = scan(text);
