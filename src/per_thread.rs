@@ -66,6 +66,34 @@ pub fn captures<'h>(pattern: &regex::Regex, hay: &'h str) -> Option<regex::Captu
     }
 }
 
+/// The spans of `groups` (indices, 0 the whole match) in each match of
+/// `pattern` in `hay`, as `captures_iter` finds them, with the group slots
+/// of `locs` reused from match to match: `captures_iter` allocates slots
+/// for every group of every match (a few hundred bytes where a pattern has
+/// many groups). For patterns that never match the empty string (checked in
+/// debug builds).
+pub fn group_spans<'a, const N: usize>(
+    pattern: &'a regex::Regex,
+    hay: &'a str,
+    locs: &'a mut regex::CaptureLocations,
+    groups: [usize; N],
+) -> impl Iterator<Item = [Option<(usize, usize)>; N]> + 'a {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at > hay.len() {
+            return None;
+        }
+        let m = pattern.captures_read_at(locs, hay, at)?;
+        debug_assert!(
+            m.end() > m.start(),
+            "{} matched the empty string",
+            pattern.as_str()
+        );
+        at = m.end().max(m.start() + 1);
+        Some(groups.map(|g| locs.get(g)))
+    })
+}
+
 /// The index of each named group of `pattern`, for `Captures::get`:
 /// `Captures::name` hashes the name on every call (about 280 instructions),
 /// and each figure reads a few groups. Panics on a name the pattern lacks.
@@ -96,6 +124,20 @@ fn slot() -> usize {
 mod tests {
     use super::*;
     use regex::Regex;
+
+    #[test]
+    fn group_spans_are_those_of_captures_iter() {
+        let re = Regex::new(r"(?P<n>[0-9]+)(?P<u>%)?|(?P<w>[a-z]+)").unwrap();
+        let mut locs = re.capture_locations();
+        for hay in ["", "no digits", "up 5%", "12 and 34%x", "x9", "é7%ü"] {
+            let ours: Vec<_> = group_spans(&re, hay, &mut locs, [0, 1, 2, 3]).collect();
+            let theirs: Vec<_> = re
+                .captures_iter(hay)
+                .map(|c| [0, 1, 2, 3].map(|g| c.get(g).map(|m| (m.start(), m.end()))))
+                .collect();
+            assert_eq!(ours, theirs, "{hay}");
+        }
+    }
 
     #[test]
     fn captures_finds_what_regex_captures_finds() {

@@ -5,8 +5,8 @@
 //! Input: the text and the sentence of a figure. Output: the period named
 //! nearest the figure in that sentence, normalized, or `None`.
 
-use crate::per_thread::{PerThread, group_indices};
-use regex::{Captures, Regex};
+use crate::per_thread::{PerThread, group_indices, group_spans};
+use regex::Regex;
 use std::fmt::{self, Write};
 use std::sync::LazyLock;
 
@@ -92,23 +92,29 @@ impl fmt::Write for Label {
     }
 }
 
-fn normalize(c: &Captures) -> Option<Label> {
+/// The normalized period of a match of [`PERIOD`] in `hay`, whose groups
+/// (those of [`GROUPS`], in order) span `groups`.
+fn normalize(hay: &str, groups: &[Option<(usize, usize)>]) -> Option<Label> {
     let mut label = Label {
         bytes: [0; 16],
         len: 0,
     };
-    write_normalized(c, &mut label)?.ok()?;
+    write_normalized(hay, groups, &mut label)?.ok()?;
     Some(label)
 }
 
-/// Writes the normalized period of `c`; `None` when it names none.
-fn write_normalized(c: &Captures, out: &mut Label) -> Option<fmt::Result> {
+/// Writes the normalized period; `None` when the groups name none.
+fn write_normalized(
+    hay: &str,
+    groups: &[Option<(usize, usize)>],
+    out: &mut Label,
+) -> Option<fmt::Result> {
     let get = |n: &str| {
         let k = GROUPS
             .iter()
             .position(|g| *g == n)
             .expect("a group of PERIOD");
-        c.get(GROUP_INDICES[k]).map(|m| m.as_str())
+        groups[k].map(|(s, e)| &hay[s..e])
     };
     if let Some(q) = get("qword") {
         let q = ordinal(q);
@@ -167,11 +173,14 @@ pub struct Periods {
 impl Periods {
     pub fn new(text: &str, sentence: (usize, usize)) -> Periods {
         let s = &text[sentence.0..sentence.1];
-        let found = PERIOD
-            .captures_iter(s)
-            .filter_map(|c| {
-                let m = c.get(0)?;
-                Some((sentence.0 + m.start(), sentence.0 + m.end(), normalize(&c)?))
+        let mut locs = PERIOD.capture_locations();
+        // the whole match, then the groups of GROUPS
+        let mut groups = [0; 17];
+        groups[1..].copy_from_slice(&*GROUP_INDICES);
+        let found = group_spans(&PERIOD, s, &mut locs, groups)
+            .filter_map(|g| {
+                let (ms, me) = g[0]?;
+                Some((sentence.0 + ms, sentence.0 + me, normalize(s, &g[1..])?))
             })
             .collect();
         Periods { found }

@@ -13,7 +13,7 @@
 //! first seen (the first is often the issuer of a release).
 
 use super::{Entity, Lexicon, Role, is_word_edge};
-use crate::per_thread::{PerThread, group_indices};
+use crate::per_thread::{PerThread, group_indices, group_spans};
 use crate::regions::regions;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
@@ -408,115 +408,119 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Found {
     static MARKED_GROUPS: LazyLock<[usize; 3]> =
         LazyLock::new(|| group_indices(&MARKED, ["based", "appos", "subject"]));
     let [name_group, ticker_group, suffix_group] = *NAMED_GROUPS;
+    let mut locs = NAMED.capture_locations();
     let named = regions(text, named_triggers(text).into_iter(), 0);
-    let named = named
-        .iter()
-        .flat_map(|&(a, b)| NAMED.captures_iter(&text[a..b]).map(move |caps| (a, caps)));
-    for (base, caps) in named {
-        let Some(name) = caps.get(name_group) else {
-            continue;
-        };
-        if is_subsidiary(text, base + caps.get(0).map_or(name.end(), |m| m.end())) {
-            continue; // `the fully owned Kraftwerk Union AG subsidiary` speaks for its parent
-        }
-        let words: Vec<&str> = name
-            .as_str()
-            .split([' ', '\t'])
-            .filter(|w| !w.is_empty())
-            .collect();
-        // `Alibaba's Cloud Intelligence Group` is a unit of the possessor
-        if words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s")) {
-            continue;
-        }
-        let skip = words.iter().take_while(|w| LEADING.contains(w)).count();
-        let mut words = &words[skip..];
-        while let Some((last, rest)) = words.split_last() {
-            if !rest.is_empty() && LEGAL.contains(&last.trim_end_matches([',', '.'])) {
-                words = rest;
-            } else {
-                break;
-            }
-        }
-        if words.is_empty() {
-            continue;
-        }
-        let full = words.join(" ");
-        // a listed company under its legal name
-        let stem = words[0].trim_end_matches(".com").trim_end_matches(".Com");
-        // `Holdings`, `Group`, `Technologies` name a company but are also
-        // words of segment names (`Cloud Intelligence Group`): no issuer
-        let strong = caps.get(ticker_group).is_some()
-            || caps
-                .get(suffix_group)
-                .is_some_and(|s| !matches!(s.as_str(), "Holdings" | "Group" | "Technologies"));
-        let canonical = match lexicon
-            .lookup(&full)
-            .or_else(|| lexicon.lookup(words[0]))
-            .or_else(|| lexicon.lookup(stem))
+    let groups = [0, name_group, ticker_group, suffix_group];
+    for &(base, region_end) in &named {
+        for [whole, name, ticker, suffix] in
+            group_spans(&NAMED, &text[base..region_end], &mut locs, groups)
         {
-            Some((c, Role::Provider)) => c,
-            Some((_, Role::Source)) => continue,
-            // `Corvane Technologies Inc.` and `Corvane Inc.`: one company
-            None => match order
-                .iter()
-                .find(|o| o.0.split(' ').next() == Some(words[0]))
+            let span = |g: Option<(usize, usize)>| g.map(|(s, e)| (base + s, base + e));
+            let Some((name_start, name_end)) = span(name) else {
+                continue;
+            };
+            if is_subsidiary(text, span(whole).map_or(name_end, |m| m.1)) {
+                continue; // `the fully owned Kraftwerk Union AG subsidiary` speaks for its parent
+            }
+            let words: Vec<&str> = text[name_start..name_end]
+                .split([' ', '\t'])
+                .filter(|w| !w.is_empty())
+                .collect();
+            // `Alibaba's Cloud Intelligence Group` is a unit of the possessor
+            if words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s")) {
+                continue;
+            }
+            let skip = words.iter().take_while(|w| LEADING.contains(w)).count();
+            let mut words = &words[skip..];
+            while let Some((last, rest)) = words.split_last() {
+                if !rest.is_empty() && LEGAL.contains(&last.trim_end_matches([',', '.'])) {
+                    words = rest;
+                } else {
+                    break;
+                }
+            }
+            if words.is_empty() {
+                continue;
+            }
+            let full = words.join(" ");
+            // a listed company under its legal name
+            let stem = words[0].trim_end_matches(".com").trim_end_matches(".Com");
+            // `Holdings`, `Group`, `Technologies` name a company but are also
+            // words of segment names (`Cloud Intelligence Group`): no issuer
+            let strong = ticker.is_some()
+                || span(suffix).is_some_and(|(s, e)| {
+                    !matches!(&text[s..e], "Holdings" | "Group" | "Technologies")
+                });
+            let canonical = match lexicon
+                .lookup(&full)
+                .or_else(|| lexicon.lookup(words[0]))
+                .or_else(|| lexicon.lookup(stem))
             {
-                Some(o) => o.0.clone(),
-                None => Arc::from(full.as_str()),
-            },
-        };
-        if !order.iter().any(|o| o.0 == canonical) {
-            order.push((canonical.clone(), base + name.start()));
-        }
-        if strong && !issuers.iter().any(|o: &(Arc<str>, usize)| o.0 == canonical) {
-            issuers.push((canonical.clone(), base + name.start()));
-        }
-        aliases.push((full.clone(), canonical.clone()));
-        if words.len() >= 3 {
-            aliases.push((words[..2].join(" "), canonical.clone()));
-        }
-        if !GENERIC.contains(&words[0]) && words[0].len() >= 3 {
-            aliases.push((words[0].to_string(), canonical.clone()));
+                Some((c, Role::Provider)) => c,
+                Some((_, Role::Source)) => continue,
+                // `Corvane Technologies Inc.` and `Corvane Inc.`: one company
+                None => match order
+                    .iter()
+                    .find(|o| o.0.split(' ').next() == Some(words[0]))
+                {
+                    Some(o) => o.0.clone(),
+                    None => Arc::from(full.as_str()),
+                },
+            };
+            if !order.iter().any(|o| o.0 == canonical) {
+                order.push((canonical.clone(), name_start));
+            }
+            if strong && !issuers.iter().any(|o: &(Arc<str>, usize)| o.0 == canonical) {
+                issuers.push((canonical.clone(), name_start));
+            }
+            aliases.push((full.clone(), canonical.clone()));
+            if words.len() >= 3 {
+                aliases.push((words[..2].join(" "), canonical.clone()));
+            }
+            if !GENERIC.contains(&words[0]) && words[0].len() >= 3 {
+                aliases.push((words[0].to_string(), canonical.clone()));
+            }
         }
     }
     // a subject may stand on the line before its verb, and an apposition or
     // `-based` on the line before its name
     let marked = regions(text, marked_triggers(text).into_iter(), 1);
-    let marked = marked
-        .iter()
-        .flat_map(|&(a, b)| MARKED.captures_iter(&text[a..b]).map(move |caps| (a, caps)));
-    for (base, caps) in marked {
-        let Some(m) = MARKED_GROUPS.iter().find_map(|&g| caps.get(g)) else {
-            continue;
-        };
-        let mut words: Vec<&str> = m.as_str().split([' ', '\t']).collect();
-        // `Paris-based Nuage Souverain said it`: the place is no part of the name
-        if words[0].ends_with("-based") {
-            words.remove(0);
-        }
-        if words.is_empty() {
-            continue;
-        }
-        let name = words.join(" ");
-        if LEADING.contains(&words[0])
-            || NOT_COMPANIES.contains(&words[0])
-            || lexicon.lookup(&name).is_some()
-        {
-            continue;
-        }
-        let canonical: Arc<str> = match order
-            .iter()
-            .find(|o| o.0.split(' ').next() == Some(words[0]))
-        {
-            Some(o) => o.0.clone(), // `Nimbara` after `Nimbara Cloud`: one company
-            None => Arc::from(name.as_str()),
-        };
-        if !order.iter().any(|o| o.0 == canonical) {
-            order.push((canonical.clone(), base + m.start()));
-        }
-        aliases.push((name.clone(), canonical.clone()));
-        if words.len() > 1 && !GENERIC.contains(&words[0]) && words[0].len() >= 3 {
-            aliases.push((words[0].to_string(), canonical));
+    let mut locs = MARKED.capture_locations();
+    for &(base, region_end) in &marked {
+        for groups in group_spans(&MARKED, &text[base..region_end], &mut locs, *MARKED_GROUPS) {
+            let Some((m_start, m_end)) = groups.into_iter().flatten().next() else {
+                continue;
+            };
+            let (m_start, m_end) = (base + m_start, base + m_end);
+            let mut words: Vec<&str> = text[m_start..m_end].split([' ', '\t']).collect();
+            // `Paris-based Nuage Souverain said it`: the place is no part of the name
+            if words[0].ends_with("-based") {
+                words.remove(0);
+            }
+            if words.is_empty() {
+                continue;
+            }
+            let name = words.join(" ");
+            if LEADING.contains(&words[0])
+                || NOT_COMPANIES.contains(&words[0])
+                || lexicon.lookup(&name).is_some()
+            {
+                continue;
+            }
+            let canonical: Arc<str> = match order
+                .iter()
+                .find(|o| o.0.split(' ').next() == Some(words[0]))
+            {
+                Some(o) => o.0.clone(), // `Nimbara` after `Nimbara Cloud`: one company
+                None => Arc::from(name.as_str()),
+            };
+            if !order.iter().any(|o| o.0 == canonical) {
+                order.push((canonical.clone(), m_start));
+            }
+            aliases.push((name.clone(), canonical.clone()));
+            if words.len() > 1 && !GENERIC.contains(&words[0]) && words[0].len() >= 3 {
+                aliases.push((words[0].to_string(), canonical));
+            }
         }
     }
     aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
