@@ -414,6 +414,26 @@ fn key(form: &str) -> String {
         .collect()
 }
 
+/// `TABLE.codes.get(&key(form))`, with the key made on the stack when it
+/// fits (a mark is a few bytes): a lookup runs for most figures.
+fn code_of(form: &str) -> Option<&'static (Option<&'static str>, i32)> {
+    let mut room = [0u8; 32];
+    let mut len = 0;
+    for c in form
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+    {
+        let Some(slot) = room.get_mut(len..len + c.len_utf8()) else {
+            return TABLE.codes.get(&key(form));
+        };
+        len += c.encode_utf8(slot).len();
+    }
+    TABLE
+        .codes
+        .get(std::str::from_utf8(&room[..len]).expect("whole characters"))
+}
+
 fn form(text: &str) -> Form {
     Form {
         text: text.to_string(),
@@ -555,7 +575,7 @@ static TABLE: PerThread<Table> = PerThread::new(|| {
 });
 
 fn lookup(start: usize, end: usize, form: &str) -> Option<Mark> {
-    let &(code, power) = TABLE.codes.get(&key(form))?;
+    let &(code, power) = code_of(form)?;
     Some(Mark {
         start,
         end,
@@ -706,6 +726,23 @@ pub fn article_amounts(text: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_of_reads_what_the_allocated_key_reads() {
+        let mut forms: Vec<String> = TABLE.codes.keys().cloned().collect();
+        forms.extend(TABLE.codes.keys().map(|k| k.to_uppercase()));
+        forms.extend(
+            TABLE
+                .codes
+                .keys()
+                .map(|k| format!(" {}\t", k.replace('$', " $ "))),
+        );
+        forms.push("Ä".repeat(20)); // past the room on the stack
+        forms.push(format!("{}US$", " ".repeat(40)));
+        for form in &forms {
+            assert_eq!(code_of(form), TABLE.codes.get(&key(form)), "{form:?}");
+        }
+    }
 
     #[test]
     fn table_has_no_empty_or_duplicate_forms() {
