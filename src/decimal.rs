@@ -5,6 +5,7 @@
 //! `4100000000`, never `4099999999.9999995`). Non-goal: arithmetic beyond what
 //! scaling and negation need.
 
+use crate::short::ShortStr;
 use serde::{Serialize, Serializer};
 use std::cmp::Ordering;
 use std::fmt;
@@ -115,8 +116,15 @@ impl Decimal {
     }
 
     pub fn to_f64(self) -> f64 {
-        // Via the decimal string: the parser rounds once, correctly.
-        self.to_string().parse().unwrap_or(f64::NAN)
+        // Via the decimal string: the parser rounds once, correctly. The
+        // string is built on the stack when it fits.
+        let mut room = ShortStr::<64>::new();
+        let written = if fmt::Write::write_fmt(&mut room, format_args!("{self}")).is_ok() {
+            room.as_str().parse().ok()
+        } else {
+            self.to_string().parse().ok()
+        };
+        written.unwrap_or(f64::NAN)
     }
 
     /// The JSON number: an integer where the value is whole, else the shortest float.
@@ -135,20 +143,48 @@ fn pow10(power: i32) -> Option<i128> {
     10i128.checked_pow(power as u32)
 }
 
+/// Writes `n` zeros.
+fn zeros(f: &mut fmt::Formatter<'_>, mut n: usize) -> fmt::Result {
+    const ZEROS: &str = "0000000000000000";
+    while n > 0 {
+        let k = n.min(ZEROS.len());
+        f.write_str(&ZEROS[..k])?;
+        n -= k;
+    }
+    Ok(())
+}
+
 impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let neg = self.mantissa < 0;
-        let digits = self.mantissa.unsigned_abs().to_string();
-        let sign = if neg { "-" } else { "" };
+        // the mantissa's digits, on the stack: values are written for every
+        // fraction in the output and every float conversion
+        let mut room = [0u8; 40];
+        let mut start = room.len();
+        let mut rest = self.mantissa.unsigned_abs();
+        loop {
+            start -= 1;
+            room[start] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        let digits = std::str::from_utf8(&room[start..]).expect("ASCII digits");
+        if self.mantissa < 0 {
+            f.write_str("-")?;
+        }
         if self.exponent >= 0 {
-            return write!(f, "{sign}{digits}{}", "0".repeat(self.exponent as usize));
+            f.write_str(digits)?;
+            return zeros(f, self.exponent as usize);
         }
         let point = digits.len() as i64 + self.exponent as i64;
         if point > 0 {
             let (int, frac) = digits.split_at(point as usize);
-            write!(f, "{sign}{int}.{frac}")
+            write!(f, "{int}.{frac}")
         } else {
-            write!(f, "{sign}0.{}{digits}", "0".repeat((-point) as usize))
+            f.write_str("0.")?;
+            zeros(f, (-point) as usize)?;
+            f.write_str(digits)
         }
     }
 }
@@ -213,6 +249,48 @@ mod tests {
     fn rejects_non_numbers() {
         for s in ["", ",", "1.2.3", "12a"] {
             assert!(Decimal::parse(s).is_none(), "{s}");
+        }
+    }
+
+    /// The formatting before digits were kept on the stack.
+    fn old_display(d: Decimal) -> String {
+        let digits = d.mantissa.unsigned_abs().to_string();
+        let sign = if d.mantissa < 0 { "-" } else { "" };
+        if d.exponent >= 0 {
+            return format!("{sign}{digits}{}", "0".repeat(d.exponent as usize));
+        }
+        let point = digits.len() as i64 + d.exponent as i64;
+        if point > 0 {
+            let (int, frac) = digits.split_at(point as usize);
+            format!("{sign}{int}.{frac}")
+        } else {
+            format!("{sign}0.{}{digits}", "0".repeat((-point) as usize))
+        }
+    }
+
+    #[test]
+    fn writes_and_converts_as_the_allocating_version_did() {
+        let mut rng = crate::test_rng::Lcg::new(7);
+        let mut cases = vec![
+            Decimal::ZERO,
+            Decimal::new(i128::MAX, 0),
+            Decimal::new(i128::MIN + 1, -40),
+            Decimal::new(5, 45),
+            Decimal::new(-3, -70),
+        ];
+        for _ in 0..20_000 {
+            let digits = 1 + rng.below(30) as u32;
+            let mantissa = (rng.below(usize::MAX) as i128) % 10i128.pow(digits.min(18))
+                * 10i128.pow(digits.saturating_sub(18));
+            let sign = if rng.below(2) == 0 { 1 } else { -1 };
+            let exponent = rng.below(80) as i32 - 50;
+            cases.push(Decimal::new(sign * mantissa, exponent));
+        }
+        for d in cases {
+            let old = old_display(d);
+            assert_eq!(d.to_string(), old, "{d:?}");
+            let f = d.to_f64();
+            assert_eq!(f.to_bits(), old.parse::<f64>().unwrap().to_bits(), "{d:?}");
         }
     }
 

@@ -42,6 +42,7 @@ pub mod record;
 pub mod regions;
 pub mod run;
 pub mod segment;
+mod short;
 pub mod summary;
 pub mod tables;
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! nearest the figure in that sentence, normalized, or `None`.
 
 use crate::per_thread::{PerThread, group_indices, group_spans};
+use crate::short::ShortStr;
 use regex::Regex;
 use std::fmt::{self, Write};
 use std::sync::LazyLock;
@@ -66,39 +67,14 @@ fn full_year(y: &str) -> u32 {
     }
 }
 
-/// A normalized period, kept inline (`Q4 FY2016` is the longest) so that
-/// reading the periods of a sentence allocates nothing.
-#[derive(Clone, Copy, Debug)]
-struct Label {
-    bytes: [u8; 16],
-    len: usize,
-}
-
-impl Label {
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.bytes[..self.len]).expect("a label is ASCII")
-    }
-}
-
-impl fmt::Write for Label {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        let end = self.len + s.len();
-        self.bytes
-            .get_mut(self.len..end)
-            .ok_or(fmt::Error)?
-            .copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
-    }
-}
+/// A normalized period, kept on the stack (`Q4 FY2016` is the longest) so
+/// that reading the periods of a sentence allocates nothing.
+type Label = ShortStr<16>;
 
 /// The normalized period of a match of [`PERIOD`] in `hay`, whose groups
 /// (those of [`GROUPS`], in order) span `groups`.
 fn normalize(hay: &str, groups: &[Option<(usize, usize)>]) -> Option<Label> {
-    let mut label = Label {
-        bytes: [0; 16],
-        len: 0,
-    };
+    let mut label = Label::new();
     write_normalized(hay, groups, &mut label)?.ok()?;
     Some(label)
 }

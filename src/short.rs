@@ -1,0 +1,58 @@
+//! Short strings kept on the stack: values formatted for every figure
+//! (a period's label, a number's decimal digits) without an allocation each.
+
+use std::fmt;
+
+/// Up to `N` bytes of text, written with `write!`; a write past `N` fails.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ShortStr<const N: usize> {
+    bytes: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> ShortStr<N> {
+    pub(crate) fn new() -> Self {
+        ShortStr {
+            bytes: [0; N],
+            len: 0,
+        }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).expect("written from strs")
+    }
+}
+
+impl<const N: usize> fmt::Write for ShortStr<N> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        self.bytes
+            .get_mut(self.len..end)
+            .ok_or(fmt::Error)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fmt::Write;
+
+    #[test]
+    fn holds_what_fits_and_refuses_the_rest() {
+        let mut s = ShortStr::<8>::new();
+        let quarter = 4;
+        assert!(write!(s, "Q{quarter} FY").is_ok());
+        assert_eq!(s.as_str(), "Q4 FY");
+        assert!(write!(s, "2016").is_err());
+        assert_eq!(
+            s.as_str(),
+            "Q4 FY",
+            "a failed write leaves the text as it was"
+        );
+        assert!(write!(s, "é").is_ok());
+        assert_eq!(s.as_str(), "Q4 FYé");
+    }
+}
