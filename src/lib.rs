@@ -148,9 +148,10 @@ impl Extractor {
                     segment::sentence_at(text, m.end - 1)
                 };
                 sentence = (a.0.min(b.0), a.1.max(b.1));
-                clauses = segment::Clauses::new(text, sentence);
-                periods = classify::period::Periods::new(text, sentence);
-                cues = classify::SentenceCues::new(text, sentence);
+                // each sentence's marks, periods and cues in the last one's room
+                clauses.read(text, sentence);
+                periods.read(text, sentence);
+                cues.read(text, sentence);
             }
             let (ls, le) = tables::line_at(text, m.start);
             if segment::is_link_item(&text[ls..le]) {

@@ -263,25 +263,29 @@ impl Clauses {
     /// The marks of `sentence`: for each mark, its non-overlapping
     /// occurrences from the left, as `str::match_indices` gives them.
     pub fn new(text: &str, sentence: (usize, usize)) -> Clauses {
+        let mut clauses = Clauses::default();
+        clauses.read(text, sentence);
+        clauses
+    }
+
+    /// Replaces the marks with those of another sentence, in the same room.
+    pub fn read(&mut self, text: &str, sentence: (usize, usize)) {
         let s = &text[sentence.0..sentence.1];
         let mut resume = [0usize; CLAUSE_MARKS.len()];
-        let (mut starts, mut ends) = (Vec::new(), Vec::new());
+        self.sentence = sentence;
+        self.starts.clear();
+        self.ends.clear();
         // overlapping matches come by end, so each mark's come in order
         for m in CLAUSE_MATCHER.find_overlapping_iter(s) {
             let p = m.pattern().as_usize();
             if m.start() >= resume[p] {
                 resume[p] = m.end();
-                starts.push(m.start());
-                ends.push(m.end());
+                self.starts.push(m.start());
+                self.ends.push(m.end());
             }
         }
-        starts.sort_unstable();
-        ends.sort_unstable();
-        Clauses {
-            sentence,
-            starts,
-            ends,
-        }
+        self.starts.sort_unstable();
+        self.ends.sort_unstable();
     }
 
     /// The bounds of the clause holding `pos`: from the last mark that ends

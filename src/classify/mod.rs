@@ -18,7 +18,7 @@ use crate::recognize::{Kind, Mention};
 use cue_finder::CueFinder;
 use regex::Regex;
 use serde::Serialize;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -272,22 +272,37 @@ pub struct SentenceCues<'a> {
     text: &'a str,
     sentence: (usize, usize),
     found: [OnceCell<Vec<(usize, usize, usize)>>; 3],
+    /// Room of an earlier sentence's cues, to be filled again.
+    spare: [Cell<Vec<(usize, usize, usize)>>; 3],
 }
 
 impl<'a> SentenceCues<'a> {
     pub fn new(text: &'a str, sentence: (usize, usize)) -> SentenceCues<'a> {
-        SentenceCues {
-            text,
-            sentence,
-            found: Default::default(),
+        let mut cues = SentenceCues::default();
+        cues.read(text, sentence);
+        cues
+    }
+
+    /// Turns to another sentence, whose cues are found on first need in the
+    /// room of this one's.
+    pub fn read(&mut self, text: &'a str, sentence: (usize, usize)) {
+        self.text = text;
+        self.sentence = sentence;
+        for (found, spare) in self.found.iter_mut().zip(&self.spare) {
+            if let Some(room) = found.take() {
+                spare.set(room);
+            }
         }
     }
 
     /// The cues for figures of `kind`.
     fn of(&self, kind: Kind) -> &[(usize, usize, usize)] {
-        self.found[kind_slot(kind)].get_or_init(|| {
+        let k = kind_slot(kind);
+        self.found[k].get_or_init(|| {
             let (lo, hi) = self.sentence;
-            window_cues(&self.text[lo..hi], lo, kind)
+            let mut out = self.spare[k].take();
+            cues_into(&self.text[lo..hi], lo, kind, &mut out);
+            out
         })
     }
 }
@@ -296,8 +311,14 @@ impl<'a> SentenceCues<'a> {
 /// `(row, start, end)`, by row and then position.
 fn window_cues(window: &str, at: usize, kind: Kind) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
-    CUES.finders[kind_slot(kind)].find(window, at, &mut out);
+    cues_into(window, at, kind, &mut out);
     out
+}
+
+/// [`window_cues`] in the room of `out`, which it replaces.
+fn cues_into(window: &str, at: usize, kind: Kind, out: &mut Vec<(usize, usize, usize)>) {
+    out.clear();
+    CUES.finders[kind_slot(kind)].find(window, at, out);
 }
 
 /// The metric of `m`, which lies in `clause` of `sentence`; `None` when no cue speaks of it.

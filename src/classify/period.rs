@@ -140,26 +140,34 @@ pub fn period(text: &str, sentence: (usize, usize), at: (usize, usize)) -> Optio
 }
 
 /// The periods a sentence names, found once for all the figures in it.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct Periods {
     /// Where each is written, and its normalized form, in text order.
     found: Vec<(usize, usize, Label)>,
+    /// Group slots for the search, kept from one sentence to the next.
+    locs: Option<regex::CaptureLocations>,
 }
 
 impl Periods {
     pub fn new(text: &str, sentence: (usize, usize)) -> Periods {
+        let mut periods = Periods::default();
+        periods.read(text, sentence);
+        periods
+    }
+
+    /// Replaces the periods with those of another sentence, in the same room.
+    pub fn read(&mut self, text: &str, sentence: (usize, usize)) {
         let s = &text[sentence.0..sentence.1];
-        let mut locs = PERIOD.capture_locations();
+        let locs = self.locs.get_or_insert_with(|| PERIOD.capture_locations());
         // the whole match, then the groups of GROUPS
         let mut groups = [0; 17];
         groups[1..].copy_from_slice(&*GROUP_INDICES);
-        let found = group_spans(&PERIOD, s, &mut locs, groups)
-            .filter_map(|g| {
+        self.found.clear();
+        self.found
+            .extend(group_spans(&PERIOD, s, locs, groups).filter_map(|g| {
                 let (ms, me) = g[0]?;
                 Some((sentence.0 + ms, sentence.0 + me, normalize(s, &g[1..])?))
-            })
-            .collect();
-        Periods { found }
+            }));
     }
 
     /// The period nearest to `at` (the first of those as near).
