@@ -156,10 +156,21 @@ pub fn before(text: &str, at: usize) -> Option<(usize, Qualifier)> {
         m.start() + window[m.start()..].chars().next()?.len_utf8()
     };
     let hedge = &window[start..window.trim_end_matches([' ', '\t', '\n']).len()];
-    let key = hedge.to_ascii_lowercase();
-    let key: String = key.split_whitespace().collect::<Vec<_>>().join(" ");
-    let q = BEFORE.iter().find(|(w, _)| *w == key)?.1;
+    let q = BEFORE.iter().find(|(w, _)| same_words(hedge, w))?.1;
     Some((from + start, q))
+}
+
+/// Whether `hedge` is `phrase` (lower case, words apart by one space) but for
+/// the case of ASCII letters and the whitespace between words.
+fn same_words(hedge: &str, phrase: &str) -> bool {
+    let (mut ours, mut theirs) = (hedge.split_whitespace(), phrase.split(' '));
+    loop {
+        match (ours.next(), theirs.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) => {}
+            _ => return false,
+        }
+    }
 }
 
 /// A hedge written right after `at` (`5,000+`, `1 million or more`): its end and meaning.
@@ -201,6 +212,43 @@ pub fn range_opener(text: &str, at: usize) -> Option<(usize, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_words_is_the_joined_lower_case_key() {
+        for (phrase, _) in BEFORE {
+            assert_eq!(
+                phrase.split(' ').collect::<Vec<_>>().join(" "),
+                phrase.to_ascii_lowercase(),
+                "{phrase:?} is lower case, its words one space apart"
+            );
+            assert!(!phrase.starts_with(' ') && !phrase.ends_with(' '));
+        }
+        let key = |h: &str| {
+            h.to_ascii_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let mut rng = crate::test_rng::Lcg::new(11);
+        let pieces = [
+            "More", " than", "more", "\t", "  ", "THAN", "about", "\n", "up to", "Ü",
+        ];
+        let mut hedges: Vec<String> = (0..5_000).map(|_| rng.text(&pieces, 6)).collect();
+        hedges.extend(
+            BEFORE
+                .iter()
+                .map(|(p, _)| p.to_uppercase().replace(' ', " \n ")),
+        );
+        for hedge in &hedges {
+            for (phrase, _) in BEFORE {
+                assert_eq!(
+                    same_words(hedge, phrase),
+                    key(hedge) == *phrase,
+                    "{hedge:?} {phrase:?}"
+                );
+            }
+        }
+    }
 
     /// What [`before`] reads, from the group of a pattern that captures it.
     fn before_by_group(text: &str, at: usize) -> Option<(usize, Qualifier)> {
