@@ -224,8 +224,12 @@ pub fn from_json_line(line: &str, origin: &str, number: usize) -> Result<Documen
     from_json_value(line, origin, number)
 }
 
-/// The fields of a JSON line that the usual line has, each as written.
+/// The fields of a JSON line that the usual line has, each as written. A
+/// line with any other field takes the general path: a field skipped
+/// unread is not checked (`1e400`, a lone surrogate), and a bad line must
+/// stay an error.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct LineFields {
     #[serde(default)]
     id: Field,
@@ -309,6 +313,10 @@ mod tests {
             r#"  {"id": "h", "text": "x"} trailing"#,
             r#"{"id": "i", "text": "x"#,
             "\"just a string\"",
+            r#"{"id": "j", "text": "x", "x": "\ud800"}"#,
+            r#"{"id": "k", "text": "x", "x": 1e400}"#,
+            r#"{"id": "l", "text": "x\ud800"}"#,
+            r#"{"id": 1e400, "text": "x"}"#,
         ];
         for line in lines {
             let fast = from_json_line(line, "in", 9).map(|d| (d.name, d.text));
@@ -318,6 +326,21 @@ mod tests {
                 (Err(a), Err(b)) => assert_eq!((a.name, a.message), (b.name, b.message), "{line}"),
                 (a, b) => panic!("{line}: {:?} vs {:?}", a.is_ok(), b.is_ok()),
             }
+        }
+        let deep = format!(
+            r#"{{"id": "m", "text": "x", "x": {}1{}}}"#,
+            "[".repeat(200),
+            "]".repeat(200)
+        );
+        assert!(
+            from_json_line(&deep, "-", 1).is_err(),
+            "nesting past serde_json's limit"
+        );
+        for line in [
+            r#"{"id": "j", "text": "x", "x": "\ud800"}"#,
+            r#"{"id": "k", "text": "x", "x": 1e400}"#,
+        ] {
+            assert!(from_json_line(line, "-", 1).is_err(), "{line}");
         }
         let last = from_json_line(r#"{"id": "d", "text": "first", "text": "last"}"#, "-", 1);
         assert_eq!(last.unwrap().text, "last");
