@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
     --quick) QUICK=1 ;;
     --runs) RUNS="$2"; shift ;;
     --keep) KEEP=1 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -115,7 +115,7 @@ run doubled-j2 "$((DOCS * 2))" "$((BYTES * 2))" --jsonl -j 2 "$TMP/doubled.jsonl
 
 # What two threads could give with nothing shared: two separate one-thread
 # processes at once, each on every other JSON line (so that both halves hold
-# the same mix of documents; halves cut by bytes differ in work by 10%).
+# the same mix of documents; halves cut by bytes differ in work by 13%).
 # Each pays its own start-up, and its reading thread shares the two cores.
 LC_ALL=C awk -v a="$TMP/half1.jsonl" -v b="$TMP/half2.jsonl" \
   '{ print > (NR % 2 ? a : b) }' "$TMP/docs.jsonl"
@@ -131,8 +131,9 @@ for _ in $(seq "$RUNS"); do
   if [ -z "$HALVES" ] || awk "BEGIN { exit !($t < $HALVES) }"; then HALVES=$t; fi
 done
 
-# What the cores give to work that shares nothing, not even memory: one
-# counting loop alone, then two at once.
+# What the cores give, right after the runs, to work that shares nothing,
+# not even memory: one counting loop alone, then two at once (once each:
+# a figure above 1 says that other work was sharing the machine).
 spin() { awk 'BEGIN { for (i = 0; i < 5e7; i++) s += i }'; }
 /usr/bin/time -f '%e' -o "$TMP/time" bash -c "$(declare -f spin); spin"
 SPIN1=$(tail -1 "$TMP/time")

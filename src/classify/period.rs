@@ -141,7 +141,7 @@ pub fn period(text: &str, sentence: (usize, usize), at: (usize, usize)) -> Optio
 }
 
 /// The periods a sentence names, found once for all the figures in it.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Periods {
     /// Where each is written, and its normalized form, in text order.
     found: Vec<(usize, usize, Label)>,
