@@ -16,7 +16,9 @@
 
 use crate::decimal::Decimal;
 use crate::per_thread::{PerThread, captures};
+use crate::short::ShortStr;
 use regex::Regex;
+use std::fmt::Write;
 
 /// One number token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -289,8 +291,8 @@ enum Last {
     Scale(i32),
 }
 
-/// The longest word of [`UNITS`], [`TENS`], [`SCALES`], [`SUFFIXES`] and
-/// [`FRACTIONS`] is shorter: a longer word is none of them.
+/// No word of [`UNITS`], [`TENS`], [`SCALES`], [`SUFFIXES`] and
+/// [`FRACTIONS`] is longer: a longer word is none of them.
 const LONGEST_NUMBER_WORD: usize = 16;
 
 /// Reads the longest valid written-out number starting at `start`; `words`
@@ -309,19 +311,16 @@ fn read_words(
     words.clear();
     words.extend(word_spans(text, start, limit));
     let mut i = 0;
-    let mut buffer = [0u8; LONGEST_NUMBER_WORD];
+
     while i < words.len() {
         let (ws, we) = words[i];
         i += 1;
-        // the words are ASCII letters (see `word_spans`)
-        let lower = match buffer.get_mut(..we - ws) {
-            Some(lower) => {
-                lower.copy_from_slice(&text.as_bytes()[ws..we]);
-                lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).expect("ASCII letters")
-            }
-            None => break, // longer than any number word
-        };
+        let mut lower = ShortStr::<LONGEST_NUMBER_WORD>::new();
+        if lower.write_str(&text[ws..we]).is_err() {
+            break; // longer than any number word
+        }
+        lower.make_ascii_lowercase();
+        let lower = lower.as_str();
         if lower == "and" {
             continue;
         }

@@ -1,5 +1,6 @@
-//! Short strings kept on the stack: values formatted for every figure
-//! (a period's label, a number's decimal digits) without an allocation each.
+//! Short strings kept on the stack: values formatted or keys built for
+//! every figure (a period's label, a number's decimal digits, a lower-case
+//! lookup key) without an allocation each.
 
 use std::fmt;
 
@@ -20,6 +21,12 @@ impl<const N: usize> ShortStr<N> {
 
     pub(crate) fn as_str(&self) -> &str {
         std::str::from_utf8(&self.bytes[..self.len]).expect("written from strs")
+    }
+
+    /// Lower-cases the ASCII letters (the text stays UTF-8: only ASCII
+    /// bytes change).
+    pub(crate) fn make_ascii_lowercase(&mut self) {
+        self.bytes[..self.len].make_ascii_lowercase();
     }
 }
 
@@ -52,5 +59,7 @@ mod tests {
         assert_eq!(s.as_str(), "Q4 FY");
         assert!(write!(s, "é").is_ok());
         assert_eq!(s.as_str(), "Q4 FYé");
+        s.make_ascii_lowercase();
+        assert_eq!(s.as_str(), "q4 fyé");
     }
 }

@@ -8,9 +8,11 @@
 use super::edge::Edge;
 use crate::per_thread::{PerThread, captures};
 use crate::regions::regions;
+use crate::short::ShortStr;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::collections::HashMap;
+use std::fmt::Write;
 
 /// ISO code, marks written before the number, names written after it. Marks
 /// of signs (`$`, `€`, `HK$`, `₡`) may also stand after it (`10 $`, `20€`).
@@ -417,21 +419,17 @@ fn key(form: &str) -> String {
 /// `TABLE.codes.get(&key(form))`, with the key made on the stack when it
 /// fits (a mark is a few bytes): a lookup runs for most figures.
 fn code_of(form: &str) -> Option<&'static (Option<&'static str>, i32)> {
-    let mut room = [0u8; 32];
-    let mut len = 0;
+    let mut room = ShortStr::<32>::new();
     for c in form
         .chars()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
     {
-        let Some(slot) = room.get_mut(len..len + c.len_utf8()) else {
+        if room.write_char(c).is_err() {
             return TABLE.codes.get(&key(form));
-        };
-        len += c.encode_utf8(slot).len();
+        }
     }
-    TABLE
-        .codes
-        .get(std::str::from_utf8(&room[..len]).expect("whole characters"))
+    TABLE.codes.get(room.as_str())
 }
 
 fn form(text: &str) -> Form {

@@ -3,8 +3,10 @@
 
 use super::edge::{Edge, last_letters};
 use crate::per_thread::{PerThread, captures};
+use crate::short::ShortStr;
 use regex::Regex;
 use serde::Serialize;
+use std::fmt::Write;
 use std::sync::LazyLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -156,27 +158,25 @@ pub fn before(text: &str, at: usize) -> Option<(usize, Qualifier)> {
         m.start() + window[m.start()..].chars().next()?.len_utf8()
     };
     let hedge = &window[start..window.trim_end_matches([' ', '\t', '\n']).len()];
-    let mut room = [0u8; 32];
-    let key = hedge_key(hedge, &mut room)?;
+    let key = hedge_key(hedge)?;
+    let key = key.as_str();
     let q = BEFORE.iter().find(|(w, _)| *w == key)?.1;
     Some((from + start, q))
 }
 
 /// `hedge` as [`BEFORE`] writes it: ASCII letters in lower case, words one
-/// space apart; written into `room`, and `None` when it does not fit (no
-/// phrase is that long).
-fn hedge_key<'r>(hedge: &str, room: &'r mut [u8; 32]) -> Option<&'r str> {
-    let mut len = 0;
-    for word in hedge.split_whitespace() {
-        let gap = usize::from(len > 0);
-        let slot = room.get_mut(len..len + gap + word.len())?;
-        slot[..gap].fill(b' ');
-        slot[gap..].copy_from_slice(word.as_bytes());
-        slot[gap..].make_ascii_lowercase();
-        len += gap + word.len();
+/// space apart; `None` when it does not fit 32 bytes (no phrase is that
+/// long).
+fn hedge_key(hedge: &str) -> Option<ShortStr<32>> {
+    let mut key = ShortStr::new();
+    for (i, word) in hedge.split_whitespace().enumerate() {
+        if i > 0 {
+            key.write_str(" ").ok()?;
+        }
+        key.write_str(word).ok()?;
     }
-    // only ASCII bytes were changed, so the text is still UTF-8
-    std::str::from_utf8(&room[..len]).ok()
+    key.make_ascii_lowercase();
+    Some(key)
 }
 
 /// A hedge written right after `at` (`5,000+`, `1 million or more`): its end and meaning.
@@ -219,14 +219,18 @@ pub fn range_opener(text: &str, at: usize) -> Option<(usize, bool)> {
 mod tests {
     use super::*;
 
+    /// The key of a hedge as `before` once built it, allocating.
+    fn joined_key(hedge: &str) -> String {
+        hedge
+            .to_ascii_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     #[test]
     fn hedge_key_is_the_joined_lower_case_key() {
-        let key = |h: &str| {
-            h.to_ascii_lowercase()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let key = joined_key;
         let mut rng = crate::test_rng::Lcg::new(11);
         let pieces = [
             "More", " than", "more", "\t", "  ", "THAN", "about", "\n", "up to", "Ü",
@@ -238,9 +242,8 @@ mod tests {
                 .map(|(p, _)| p.to_uppercase().replace(' ', " \n ")),
         );
         for hedge in &hedges {
-            let mut room = [0; 32];
-            match hedge_key(hedge, &mut room) {
-                Some(ours) => assert_eq!(ours, key(hedge), "{hedge:?}"),
+            match hedge_key(hedge) {
+                Some(ours) => assert_eq!(ours.as_str(), key(hedge), "{hedge:?}"),
                 None => assert!(key(hedge).len() > 32, "{hedge:?}"),
             }
         }
@@ -260,8 +263,7 @@ mod tests {
         });
         let from = text.floor_char_boundary(at.saturating_sub(24));
         let m = GROUPED.captures(&text[from..at])?.name("q")?;
-        let key = m.as_str().to_ascii_lowercase();
-        let key: String = key.split_whitespace().collect::<Vec<_>>().join(" ");
+        let key = joined_key(m.as_str());
         let q = BEFORE.iter().find(|(w, _)| *w == key)?.1;
         Some((from + m.start(), q))
     }
