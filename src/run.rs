@@ -349,7 +349,7 @@ fn json_lines(source: Source) -> impl Iterator<Item = Job> {
         Ok(r) => {
             let origin = origin.clone();
             Box::new(
-                r.split(b'\n')
+                Lines(r)
                     .enumerate()
                     .filter_map(move |(i, line)| match line {
                         Err(e) => Some(Job::Failed(InputError {
@@ -373,6 +373,39 @@ fn json_lines(source: Source) -> impl Iterator<Item = Job> {
         }
     };
     std::iter::from_fn(move || lines.next())
+}
+
+/// The lines of a reader without their `\n`, as `BufRead::split(b'\n')`
+/// gives them, found with the vectorized `memchr`: `split` looks for the
+/// line break a word at a time, which was 8% of the reading thread's work.
+struct Lines<R>(R);
+
+impl<R: BufRead> Iterator for Lines<R> {
+    type Item = io::Result<Vec<u8>>;
+
+    fn next(&mut self) -> Option<io::Result<Vec<u8>>> {
+        let mut line = Vec::new();
+        loop {
+            let buf = match self.0.fill_buf() {
+                Ok(buf) => buf,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Some(Err(e)),
+            };
+            if buf.is_empty() {
+                // the end: what was read since the last line break is a line
+                return (!line.is_empty()).then_some(Ok(line));
+            }
+            let (take, done) = match memchr::memchr(b'\n', buf) {
+                Some(i) => (i, true),
+                None => (buf.len(), false),
+            };
+            line.extend_from_slice(&buf[..take]);
+            self.0.consume(take + usize::from(done));
+            if done {
+                return Some(Ok(line));
+            }
+        }
+    }
 }
 
 /// Reads and extracts one job; a panic in either is caught and reported as
@@ -487,4 +520,44 @@ fn csv_fields(f: &Fact) -> Vec<String> {
         fields.push(s.clone());
     }
     fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Lines` gives what `split(b'\n')` gives, with lines longer than the
+    /// reader's buffer, a last line with and without its line break, and
+    /// blank lines.
+    #[test]
+    fn lines_are_those_of_split() {
+        let inputs: &[&[u8]] = &[
+            b"",
+            b"\n",
+            b"\n\n",
+            b"one",
+            b"one\n",
+            b"one\ntwo",
+            b"one\r\ntwo\r\n",
+            b"a line longer than the buffer\n\nshort\nand another long one at the end",
+            b"\xff\xfe not UTF-8\n{}\n",
+        ];
+        for input in inputs {
+            for capacity in [1, 3, 8, 1 << 10] {
+                let ours: Vec<Vec<u8>> = Lines(io::BufReader::with_capacity(capacity, *input))
+                    .map(Result::unwrap)
+                    .collect();
+                let split: Vec<Vec<u8>> = io::BufReader::with_capacity(capacity, *input)
+                    .split(b'\n')
+                    .map(Result::unwrap)
+                    .collect();
+                assert_eq!(
+                    ours,
+                    split,
+                    "{:?} in {capacity}",
+                    String::from_utf8_lossy(input)
+                );
+            }
+        }
+    }
 }
