@@ -14,6 +14,7 @@
 # to show that memory stays flat and time at most doubles; and times two
 # separate one-thread processes on alternate lines at once (two threads with
 # nothing shared), and two counting loops against one (what the cores give).
+# Files written before a timing are synced to disk first (not timed).
 # Options: --runs N (timings per run, best kept; default 3, 1 with --quick),
 # --keep (keep the temporary directory).
 set -euo pipefail
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
     --quick) QUICK=1 ;;
     --runs) RUNS="$2"; shift ;;
     --keep) KEEP=1 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -68,6 +69,12 @@ trap cleanup EXIT
 
 calc() { awk "BEGIN { print $* }"; }
 
+# Before each timing, the files written so far (the corpus, earlier runs'
+# output) go to disk: the kernel writes dirty pages back 30 s after they
+# were written, on the same two cores, and that would land in whichever
+# run is timed then (2-4% of a two-thread run, by hand).
+settle() { sync; }
+
 echo "== corpus (decompressing, not timed)"
 for f in "${FILES[@]}"; do
   if [ "$QUICK" = 1 ]; then
@@ -89,6 +96,7 @@ run() {
   shift 3
   local best="" rss=0 cpu="" t m u k
   for _ in $(seq "$RUNS"); do
+    settle
     # exit 1 with messages on stderr: some documents could not be read (counted below)
     /usr/bin/time -f '%e %M %U %S' -o "$TMP/time" "$BIN" "$@" > "$TMP/out.$name" 2> "$TMP/err.$name" || {
       [ $? = 1 ] || { echo "bench.sh: $name failed:" >&2; tail -5 "$TMP/err.$name" >&2; exit 1; }; }
@@ -121,6 +129,7 @@ LC_ALL=C awk -v a="$TMP/half1.jsonl" -v b="$TMP/half2.jsonl" \
   '{ print > (NR % 2 ? a : b) }' "$TMP/docs.jsonl"
 HALVES=""
 for _ in $(seq "$RUNS"); do
+  settle
   # output to files, as in the runs above; each exit status is kept (1 means
   # some documents could not be read, as above)
   /usr/bin/time -f '%e' -o "$TMP/time" bash -c \
@@ -135,6 +144,7 @@ done
 # not even memory: one counting loop alone, then two at once (once each:
 # a figure above 1 says that other work was sharing the machine).
 spin() { awk 'BEGIN { for (i = 0; i < 5e7; i++) s += i }'; }
+settle
 /usr/bin/time -f '%e' -o "$TMP/time" bash -c "$(declare -f spin); spin"
 SPIN1=$(tail -1 "$TMP/time")
 /usr/bin/time -f '%e' -o "$TMP/time" bash -c "$(declare -f spin); spin & spin; wait"
