@@ -12,7 +12,9 @@ pub mod decode;
 pub mod html;
 pub mod nesting;
 
+use std::ffi::OsString;
 use std::fmt;
+use std::fs::FileType;
 use std::path::{Path, PathBuf};
 
 /// A document: its name (the path as given, or a JSON-lines id) and its text.
@@ -128,20 +130,24 @@ fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<Result<Source, InputError
         }
     };
     // A directory reached through a symbolic link is not entered: links can
-    // make cycles. Linked files are read like any other.
-    let mut paths: Vec<(PathBuf, bool)> = entries
+    // make cycles. Linked files are read like any other. Each entry's type
+    // comes with the listing, so only a link (or an entry of unknown type)
+    // costs a look at what it leads to: a look per file was most of the
+    // walk of a directory of 27,000 documents. Within one directory, the
+    // order of the names is the order of the paths.
+    let mut entries: Vec<(OsString, PathBuf, Option<FileType>)> = entries
         .filter_map(|e| e.ok())
-        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+        .map(|e| (e.file_name(), e.path(), e.file_type().ok()))
         .collect();
-    paths.sort();
-    for (path, is_dir) in paths {
-        if is_dir {
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (_, path, kind) in entries {
+        if kind.is_some_and(|t| t.is_dir()) {
             walk(&path, extensions, out);
         } else if path
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| extensions.contains(&e.to_ascii_lowercase().as_str()))
-            && !path.is_dir()
+            && !(kind.is_none_or(|t| t.is_symlink()) && path.is_dir())
         {
             out.push(Ok(Source::File(path)));
         }
