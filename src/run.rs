@@ -149,7 +149,7 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
     // a directory of 27,000 files took as long as compiling (20 ms)
     let extractor = config.extractor.clone();
     pool.spawn(move || {
-        // a failure here is any document's, and is reported with it
+        // a panic here would be any document's, and is reported with it
         let _ = guard::catch(|| extractor.extract("warm-up", WARM_UP));
     });
     let sources = if config.jsonl {
@@ -555,9 +555,6 @@ fn csv_fields(f: &Fact) -> Vec<String> {
 mod tests {
     use super::*;
 
-    /// `Lines` gives what `split(b'\n')` gives, with lines longer than the
-    /// reader's buffer, a last line with and without its line break, and
-    /// blank lines.
     #[test]
     fn chunks_of_files_shrink_to_one_at_the_end() {
         for (left, workers, size) in [
@@ -580,6 +577,9 @@ mod tests {
         }
     }
 
+    /// `Lines` gives what `split(b'\n')` gives, with lines longer than the
+    /// reader's buffer, a last line with and without its line break, and
+    /// blank lines.
     #[test]
     fn lines_are_those_of_split() {
         let inputs: &[&[u8]] = &[
