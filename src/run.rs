@@ -74,11 +74,6 @@ pub struct Report {
     pub broken_pipe: bool,
 }
 
-/// A text that asks for most of the patterns (see [`run`]).
-const WARM_UP: &str = "Contoso Ltd. (NASDAQ: CTSO) today reported fourth-quarter revenue of \
-$5.6 billion, up 12% from a year earlier, and said it has more than 1 million customers. \
-Net loss was 3 cents a share in fiscal 2024.";
-
 /// Documents in flight at most, and bytes of JSON lines in flight at most.
 const WINDOW_DOCS: usize = 512;
 const WINDOW_BYTES: usize = 16 << 20;
@@ -145,13 +140,6 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
         .num_threads(config.threads)
         .build()
         .map_err(io::Error::other)?;
-    // the patterns compile on a worker while the inputs are listed: walking
-    // a directory of 27,000 files took as long as compiling (20 ms)
-    let extractor = config.extractor.clone();
-    pool.spawn(move || {
-        // a panic here would be any document's, and is reported with it
-        let _ = guard::catch(|| extractor.extract("warm-up", WARM_UP));
-    });
     let sources = if config.jsonl {
         input::expand_json_lines(&config.inputs)
     } else {
