@@ -366,7 +366,7 @@ fn json_lines(source: Source) -> impl Iterator<Item = Job> {
         Ok(r) => {
             let origin = origin.clone();
             Box::new(
-                Lines(r)
+                Lines::new(r)
                     .enumerate()
                     .filter_map(move |(i, line)| match line {
                         Err(e) => Some(Job::Failed(InputError {
@@ -395,18 +395,40 @@ fn json_lines(source: Source) -> impl Iterator<Item = Job> {
 /// The lines of a reader without their `\n`, as `BufRead::split(b'\n')`
 /// gives them, found with the vectorized `memchr`: `split` looks for the
 /// line break a word at a time, which was 8% of the reading thread's work.
-struct Lines<R>(R);
+/// Unlike `split`, the lines end at the first read error, which is the
+/// last item: a source that fails on every read (`/proc/self/mem`) would
+/// give errors forever, and after a failed read the next bytes may not
+/// start a line.
+struct Lines<R> {
+    reader: R,
+    failed: bool,
+}
+
+impl<R> Lines<R> {
+    fn new(reader: R) -> Lines<R> {
+        Lines {
+            reader,
+            failed: false,
+        }
+    }
+}
 
 impl<R: BufRead> Iterator for Lines<R> {
     type Item = io::Result<Vec<u8>>;
 
     fn next(&mut self) -> Option<io::Result<Vec<u8>>> {
+        if self.failed {
+            return None;
+        }
         let mut line = Vec::new();
         loop {
-            let buf = match self.0.fill_buf() {
+            let buf = match self.reader.fill_buf() {
                 Ok(buf) => buf,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Some(Err(e)),
+                Err(e) => {
+                    self.failed = true;
+                    return Some(Err(e));
+                }
             };
             if buf.is_empty() {
                 // the end: what was read since the last line break is a line
@@ -417,7 +439,7 @@ impl<R: BufRead> Iterator for Lines<R> {
                 None => (buf.len(), false),
             };
             line.extend_from_slice(&buf[..take]);
-            self.0.consume(take + usize::from(done));
+            self.reader.consume(take + usize::from(done));
             if done {
                 return Some(Ok(line));
             }
@@ -542,6 +564,7 @@ fn csv_fields(f: &Fact) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::VecDeque;
 
     #[test]
     fn chunks_of_files_shrink_to_one_at_the_end() {
@@ -583,19 +606,82 @@ mod tests {
         ];
         for input in inputs {
             for capacity in [1, 3, 8, 1 << 10] {
-                let ours: Vec<Vec<u8>> = Lines(io::BufReader::with_capacity(capacity, *input))
-                    .map(Result::unwrap)
-                    .collect();
-                let split: Vec<Vec<u8>> = io::BufReader::with_capacity(capacity, *input)
-                    .split(b'\n')
-                    .map(Result::unwrap)
-                    .collect();
+                let read = || io::BufReader::with_capacity(capacity, *input);
                 assert_eq!(
-                    ours,
-                    split,
+                    outcomes(Lines::new(read())),
+                    outcomes(read().split(b'\n')),
                     "{:?} in {capacity}",
                     String::from_utf8_lossy(input)
                 );
+            }
+        }
+    }
+
+    /// What one read gives: bytes (as many as fit) or an error.
+    type Piece = Result<&'static [u8], io::ErrorKind>;
+
+    /// Reads a list of pieces, one per call; then the end, or errors
+    /// forever when `failing`.
+    struct Pieces {
+        pieces: VecDeque<Piece>,
+        failing: bool,
+    }
+
+    impl io::Read for Pieces {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            match self.pieces.pop_front() {
+                None if self.failing => Err(io::ErrorKind::Other.into()),
+                None => Ok(0),
+                Some(Err(kind)) => Err(kind.into()),
+                Some(Ok(bytes)) => {
+                    let n = bytes.len().min(out.len());
+                    out[..n].copy_from_slice(&bytes[..n]);
+                    if n < bytes.len() {
+                        self.pieces.push_front(Ok(&bytes[n..]));
+                    }
+                    Ok(n)
+                }
+            }
+        }
+    }
+
+    /// The first 64 items, errors by kind (bounded: a reader that fails
+    /// forever must not hang the test).
+    fn outcomes(
+        lines: impl Iterator<Item = io::Result<Vec<u8>>>,
+    ) -> Vec<Result<Vec<u8>, io::ErrorKind>> {
+        lines.take(64).map(|l| l.map_err(|e| e.kind())).collect()
+    }
+
+    /// An interrupted read is tried again, as `split` does; any other error
+    /// ends the lines, where `split` would go on with the bytes after it.
+    #[test]
+    fn lines_end_at_the_first_read_error() {
+        use io::ErrorKind::{Interrupted, Other};
+        let line = |s: &str| Ok(s.as_bytes().to_vec());
+        let cases: Vec<(Vec<Piece>, bool, Vec<_>)> = vec![
+            (
+                vec![Ok(b"one\ntw"), Err(Interrupted), Ok(b"o\nthree")],
+                false,
+                vec![line("one"), line("two"), line("three")],
+            ),
+            (
+                vec![Ok(b"one\ntw"), Err(Other), Ok(b"o\nthree\n")],
+                false,
+                vec![line("one"), Err(Other)],
+            ),
+            (vec![Err(Other)], false, vec![Err(Other)]),
+            (vec![Ok(b"one\n")], true, vec![line("one"), Err(Other)]),
+            (vec![], true, vec![Err(Other)]),
+        ];
+        for (pieces, failing, expected) in cases {
+            for capacity in [2, 1 << 10] {
+                let reader = Pieces {
+                    pieces: pieces.clone().into(),
+                    failing,
+                };
+                let lines = Lines::new(io::BufReader::with_capacity(capacity, reader));
+                assert_eq!(outcomes(lines), expected, "{pieces:?} in {capacity}");
             }
         }
     }
