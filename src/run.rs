@@ -83,9 +83,9 @@ const WINDOW_BYTES: usize = 16 << 20;
 const CHUNK_DOCS: usize = 32;
 const CHUNK_BYTES: usize = 1 << 20;
 
-/// Files handed to a worker at once when `left` files (this one included)
-/// are still to be handed out: [`CHUNK_DOCS`], shrinking to one as the end
-/// nears, so that the last files are shared among the workers rather than
+/// Files handed to a worker at once, when `left` inputs (the one just
+/// added included) have not yet gone into a chunk: [`CHUNK_DOCS`],
+/// shrinking to one as the end nears, so that the last files are shared among the workers rather than
 /// left in one chunk while the others wait. A file's size is not known
 /// before it is read, and the last files of a directory may be its largest
 /// (the bulk corpus's last 27 hold 9.4 MB: one worker took about 150 ms
