@@ -85,11 +85,11 @@ const CHUNK_BYTES: usize = 1 << 20;
 
 /// Files handed to a worker at once, when `left` inputs (the one just
 /// added included) have not yet gone into a chunk: [`CHUNK_DOCS`],
-/// shrinking to one as the end nears, so that the last files are shared among the workers rather than
-/// left in one chunk while the others wait. A file's size is not known
-/// before it is read, and the last files of a directory may be its largest
-/// (the bulk corpus's last 27 hold 9.4 MB: one worker took about 150 ms
-/// on them alone).
+/// shrinking to one as the end nears, so that the last files are shared
+/// among the workers rather than left in one chunk while the others wait.
+/// A file's size is not known before it is read, and the last files of a
+/// directory may be its largest (the bulk corpus's last 27 hold 9.4 MB:
+/// one worker took about 150 ms on them alone).
 fn files_per_chunk(left: usize, workers: usize) -> usize {
     (left / (2 * workers.max(1))).clamp(1, CHUNK_DOCS)
 }
@@ -564,7 +564,6 @@ fn csv_fields(f: &Fact) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::VecDeque;
 
     #[test]
     fn chunks_of_files_shrink_to_one_at_the_end() {
