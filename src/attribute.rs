@@ -27,6 +27,7 @@ use crate::lexicon::{Entity, Role};
 use crate::per_thread::PerThread;
 use crate::recognize::Mention;
 use regex::Regex;
+use std::cell::OnceCell;
 use std::sync::Arc;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -118,11 +119,52 @@ static INDEX_AFTER: PerThread<Regex> = PerThread::new(|| {
         .expect("index after pattern")
 });
 
+/// The names of market indexes that [`INDEX`] looks for.
+const INDEX_NAMES: &str = "S&P 500|Dow Jones|the Dow|Nasdaq Composite|Nasdaq 100|Russell 2000|FTSE 100|STOXX|Stoxx|Hang Seng|Nikkei|DAX|CAC 40|[Ii]ndex|[Ii]ndexes|[Bb]enchmark";
+
 /// A market index before the figure in its clause: the figure is the index's.
 static INDEX: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"(?:S&P 500|Dow Jones|the Dow|Nasdaq Composite|Nasdaq 100|Russell 2000|FTSE 100|STOXX|Stoxx|Hang Seng|Nikkei|DAX|CAC 40|[Ii]ndex|[Ii]ndexes|[Bb]enchmark)(?:[ \t\n]+(?-u:\w)+){0,4}[ \t\n]+$")
-        .expect("index pattern")
+    Regex::new(&format!(
+        r"(?:{INDEX_NAMES})(?:[ \t\n]+(?-u:\w)+){{0,4}}[ \t\n]+$"
+    ))
+    .expect("index pattern")
 });
+
+/// Any name of [`INDEX_NAMES`], anywhere.
+static INDEX_NAME: PerThread<Regex> =
+    PerThread::new(|| Regex::new(INDEX_NAMES).expect("index names pattern"));
+
+/// What attribution asks of a sentence as a whole, once, on first need:
+/// whether it could open with a pronoun (`It said ...`) and whether it names
+/// a market index anywhere. Most sentences do neither, and then the
+/// searches before each of their figures ([`PRONOUN`], [`INDEX`]) need not
+/// run: neither matches in a part of a sentence that does neither.
+#[derive(Default)]
+pub struct SentenceHints {
+    opens_with_pronoun: OnceCell<bool>,
+    names_an_index: OnceCell<bool>,
+}
+
+impl SentenceHints {
+    /// Whether a pronoun opens `sentence` before `to` ([`PRONOUN`] on
+    /// `sentence.0..to`): a match there is one of the whole sentence, as the
+    /// pattern looks at nothing after its last byte.
+    fn pronoun_opens(&self, text: &str, sentence: (usize, usize), to: usize) -> bool {
+        *self
+            .opens_with_pronoun
+            .get_or_init(|| PRONOUN.is_match(&text[sentence.0..sentence.1]))
+            && PRONOUN.is_match(&text[sentence.0..to])
+    }
+
+    /// Whether [`INDEX`] matches `text[from..to]`, a part of `sentence`:
+    /// only where the sentence names an index.
+    fn index_before(&self, text: &str, sentence: (usize, usize), from: usize, to: usize) -> bool {
+        *self
+            .names_an_index
+            .get_or_init(|| INDEX_NAME.is_match(&text[sentence.0..sentence.1]))
+            && INDEX.is_match(&text[from..to])
+    }
+}
 
 static FROM_AFTER: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^(?:[ \t\n]+[A-Za-z-]+){0,3}[ \t\n]+(?:from|for)[ \t\n]+(?:the[ \t\n]+)?$")
@@ -130,13 +172,15 @@ static FROM_AFTER: PerThread<Regex> = PerThread::new(|| {
 });
 
 /// Attributes `m`, which lies in `sentence` and `clause` (byte spans);
-/// `market_rate` is [`is_market_rate`] of it, which the caller needs as well.
+/// `market_rate` is [`is_market_rate`] of it, which the caller needs as well;
+/// `hints` are those of `sentence`, kept for all of its figures.
 pub fn attribute(
     scene: &Scene,
     m: &Mention,
     sentence: (usize, usize),
     clause: (usize, usize),
     market_rate: bool,
+    hints: &SentenceHints,
 ) -> Attribution {
     let in_span = |span: (usize, usize)| {
         let lo = scene.entities.partition_point(|e| e.start < span.0);
@@ -168,8 +212,11 @@ pub fn attribute(
     // 0. so does a market index (`the S&P 500 index had gained 1%`)
     let after_end = text.floor_char_boundary((m.context_end + 50).min(text.len()));
     if INDEX_AFTER.is_match(&text[m.context_end..after_end])
-        || INDEX.is_match(
-            &text[text.floor_char_boundary(clause.0.max(m.start.saturating_sub(60)))..m.start],
+        || hints.index_before(
+            text,
+            sentence,
+            text.floor_char_boundary(clause.0.max(m.start.saturating_sub(60))),
+            m.start,
         )
     {
         return Attribution {
@@ -221,8 +268,7 @@ pub fn attribute(
     }
     // 6. the document's company, else the company of the sentences before;
     // `it` and `they` at the start of a sentence always take the latter
-    let pronoun = PRONOUN.is_match(&text[sentence.0..m.start]);
-    if scene.topic.is_none() || pronoun {
+    if scene.topic.is_none() || hints.pronoun_opens(text, sentence, m.start) {
         let before = &scene.entities[..scene.entities.partition_point(|e| e.start < sentence.0)];
         if let Some(e) = before.iter().rev().find(|e| e.role == Role::Provider)
             && sentence.0 - e.end <= CARRY
@@ -305,6 +351,69 @@ mod tests {
             Regex::new(&format!(r"^[^.]{{0,140}}?(?:{})", ANNOUNCES.as_str())).unwrap()
         });
         LIMITED.is_match(after)
+    }
+
+    /// The hints answer as [`PRONOUN`] and [`INDEX`] do on each part of a
+    /// sentence, in generated sentences set between text that names indexes
+    /// and opens with pronouns itself.
+    #[test]
+    fn sentence_hints_answer_as_the_patterns_do() {
+        let pieces = [
+            " ",
+            "\n",
+            ", ",
+            "It",
+            "it",
+            "They",
+            "Its",
+            "Their",
+            "In Paris",
+            "São Paulo",
+            "the Dow",
+            "S&P 500",
+            "Index",
+            "index",
+            "benchmark",
+            "Nasdaq",
+            "100",
+            "rose",
+            "revenue",
+            "5%",
+            "$2",
+            "é",
+            "x",
+        ];
+        let mut rng = crate::test_rng::Lcg::new(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..400 {
+            let (before, sentence, after) = (
+                rng.text(&pieces, 6),
+                rng.text(&pieces, 16),
+                rng.text(&pieces, 6),
+            );
+            let text = format!("{before}{sentence}{after}");
+            let span = (before.len(), before.len() + sentence.len());
+            let hints = SentenceHints::default();
+            for to in (span.0..=span.1).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(
+                    hints.pronoun_opens(&text, span, to),
+                    PRONOUN.is_match(&text[span.0..to]),
+                    "{:?} to {to}",
+                    &text[span.0..span.1]
+                );
+                for from in [
+                    span.0,
+                    text.floor_char_boundary(to.saturating_sub(20).max(span.0)),
+                    to,
+                ] {
+                    assert_eq!(
+                        hints.index_before(&text, span, from, to),
+                        INDEX.is_match(&text[from..to]),
+                        "{:?} from {from} to {to}",
+                        &text[span.0..span.1]
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -134,6 +134,7 @@ impl Extractor {
         let mut clauses = segment::Clauses::default();
         let mut periods = classify::period::Periods::default();
         let mut cues = classify::SentenceCues::default();
+        let mut hints = attribute::SentenceHints::default();
         let mut previous: Option<(recognize::Mention, bool)> = None;
         for m in mentions {
             if !(sentence.0 <= m.start && m.end <= sentence.1) {
@@ -152,6 +153,7 @@ impl Extractor {
                 clauses.read(text, sentence);
                 periods.read(text, sentence);
                 cues.read(text, sentence);
+                hints = attribute::SentenceHints::default();
             }
             let (ls, le) = tables::line_at(text, m.start);
             if segment::is_link_item(&text[ls..le]) {
@@ -167,7 +169,7 @@ impl Extractor {
                 figures: &figures[lo..hi],
             };
             let market_rate = attribute::is_market_rate(text, &m);
-            let who = attribute::attribute(&scene, &m, sentence, clause, market_rate);
+            let who = attribute::attribute(&scene, &m, sentence, clause, market_rate, &hints);
             let metric = if market_rate {
                 Metric::Other
             } else {
