@@ -137,7 +137,7 @@ static INDEX_NAME: PerThread<Regex> =
 /// What attribution asks of a sentence as a whole, once, on first need:
 /// whether it could open with a pronoun (`It said ...`) and whether it names
 /// a market index anywhere. Most sentences do neither, and then the
-/// searches before each of their figures ([`PRONOUN`], [`INDEX`]) need not
+/// searches before each of their figures (`PRONOUN`, `INDEX`) need not
 /// run: neither matches in a part of a sentence that does neither.
 #[derive(Default)]
 pub struct SentenceHints {
