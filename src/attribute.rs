@@ -115,9 +115,17 @@ static FIRST_PERSON: PerThread<Regex> = PerThread::new(|| {
 
 /// A market index named right after the figure (`a 2.46 percent gain in the S&P 500`).
 static INDEX_AFTER: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"^(?:[ \t\n]+(?-u:\w)+){0,2}[ \t\n]+(?:in|for|of|on)[ \t\n]+(?:the[ \t\n]+)?(?:S&P|Dow|Nasdaq|NASDAQ|STOXX|Stoxx|Euro Stoxx|FTSE|DAX|Nikkei|Hang Seng|TSX|CAC|Russell|benchmark|broader market|index)")
-        .expect("index after pattern")
+    Regex::new(&format!(
+        r"^(?:[ \t\n]+(?-u:\w)+){{0,2}}[ \t\n]+(?:in|for|of|on)[ \t\n]+(?:the[ \t\n]+)?(?:{INDEX_AFTER_NAMES})"
+    ))
+    .expect("index after pattern")
 });
+
+/// The names of market indexes that [`INDEX_AFTER`] looks for.
+const INDEX_AFTER_NAMES: &str = "S&P|Dow|Nasdaq|NASDAQ|STOXX|Stoxx|Euro Stoxx|FTSE|DAX|Nikkei|Hang Seng|TSX|CAC|Russell|benchmark|broader market|index";
+
+/// How far after a figure's context [`INDEX_AFTER`] looks (bytes).
+const INDEX_AFTER_REACH: usize = 50;
 
 /// The names of market indexes that [`INDEX`] looks for.
 const INDEX_NAMES: &str = "S&P 500|Dow Jones|the Dow|Nasdaq Composite|Nasdaq 100|Russell 2000|FTSE 100|STOXX|Stoxx|Hang Seng|Nikkei|DAX|CAC 40|[Ii]ndex|[Ii]ndexes|[Bb]enchmark";
@@ -130,15 +138,17 @@ static INDEX: PerThread<Regex> = PerThread::new(|| {
     .expect("index pattern")
 });
 
-/// Any name of [`INDEX_NAMES`], anywhere.
-static INDEX_NAME: PerThread<Regex> =
-    PerThread::new(|| Regex::new(INDEX_NAMES).expect("index names pattern"));
+/// Any name of [`INDEX_NAMES`] or [`INDEX_AFTER_NAMES`], anywhere.
+static INDEX_NAME: PerThread<Regex> = PerThread::new(|| {
+    Regex::new(&format!("{INDEX_NAMES}|{INDEX_AFTER_NAMES}")).expect("index names pattern")
+});
 
 /// What attribution asks of a sentence as a whole, once, on first need:
-/// whether it could open with a pronoun (`It said ...`) and whether it names
-/// a market index anywhere. Most sentences do neither, and then the
-/// searches before each of their figures (`PRONOUN`, `INDEX`) need not
-/// run: neither matches in a part of a sentence that does neither.
+/// whether it could open with a pronoun (`It said ...`) and whether it, or
+/// the few bytes after it that `INDEX_AFTER` reads, names a market index.
+/// Most sentences do neither, and then the searches around each of their
+/// figures (`PRONOUN`, `INDEX`, `INDEX_AFTER`) need not run: none matches
+/// in a part of the text that does neither.
 #[derive(Default)]
 pub struct SentenceHints {
     opens_with_pronoun: OnceCell<bool>,
@@ -156,13 +166,26 @@ impl SentenceHints {
             && PRONOUN.is_match(&text[sentence.0..to])
     }
 
-    /// Whether [`INDEX`] matches `text[from..to]`, a part of `sentence`:
-    /// only where the sentence names an index.
+    /// Whether `sentence`, or the bytes after it that [`INDEX_AFTER`]
+    /// reads from a figure in it, name an index.
+    fn names_an_index(&self, text: &str, sentence: (usize, usize)) -> bool {
+        *self.names_an_index.get_or_init(|| {
+            let end = text.floor_char_boundary((sentence.1 + INDEX_AFTER_REACH).min(text.len()));
+            INDEX_NAME.is_match(&text[sentence.0..end])
+        })
+    }
+
+    /// Whether [`INDEX`] matches `text[from..to]`, a part of `sentence`.
     fn index_before(&self, text: &str, sentence: (usize, usize), from: usize, to: usize) -> bool {
-        *self
-            .names_an_index
-            .get_or_init(|| INDEX_NAME.is_match(&text[sentence.0..sentence.1]))
-            && INDEX.is_match(&text[from..to])
+        self.names_an_index(text, sentence) && INDEX.is_match(&text[from..to])
+    }
+
+    /// Whether [`INDEX_AFTER`] matches after `at`, a figure's context end
+    /// in `sentence` (past its end, the hint does not reach: asked as is).
+    fn index_after(&self, text: &str, sentence: (usize, usize), at: usize) -> bool {
+        let end = text.floor_char_boundary((at + INDEX_AFTER_REACH).min(text.len()));
+        (at > sentence.1 || self.names_an_index(text, sentence))
+            && INDEX_AFTER.is_match(&text[at..end])
     }
 }
 
@@ -210,8 +233,7 @@ pub fn attribute(
         };
     }
     // 0. so does a market index (`the S&P 500 index had gained 1%`)
-    let after_end = text.floor_char_boundary((m.context_end + 50).min(text.len()));
-    if INDEX_AFTER.is_match(&text[m.context_end..after_end])
+    if hints.index_after(text, sentence, m.context_end)
         || hints.index_before(
             text,
             sentence,
@@ -353,9 +375,9 @@ mod tests {
         LIMITED.is_match(after)
     }
 
-    /// The hints answer as [`PRONOUN`] and [`INDEX`] do on each part of a
-    /// sentence, in generated sentences set between text that names indexes
-    /// and opens with pronouns itself.
+    /// The hints answer as [`PRONOUN`], [`INDEX`] and [`INDEX_AFTER`] do on
+    /// each part of a sentence, in generated sentences set between text
+    /// that names indexes and opens with pronouns itself.
     #[test]
     fn sentence_hints_answer_as_the_patterns_do() {
         let pieces = [
@@ -375,6 +397,10 @@ mod tests {
             "index",
             "benchmark",
             "Nasdaq",
+            "in",
+            "the",
+            "Euro Stoxx",
+            "broader market",
             "100",
             "rose",
             "revenue",
@@ -383,13 +409,30 @@ mod tests {
             "é",
             "x",
         ];
+        // the index named after the sentence's end, within INDEX_AFTER's
+        // reach from a figure in it
+        let mut cases: Vec<(String, String, String)> = [
+            ("", "Shares rose 2%", " in the S&P 500 on Friday."),
+            (
+                "Stocks fell. ",
+                "It lost 1.5 percent",
+                " on the broader market",
+            ),
+            ("", "Gains of 3%", " for the index"),
+            ("", "It rose 4% ", "in Euro Stoxx"),
+        ]
+        .iter()
+        .map(|&(b, s, a)| (b.to_string(), s.to_string(), a.to_string()))
+        .collect();
         let mut rng = crate::test_rng::Lcg::new(0x9e37_79b9_7f4a_7c15);
-        for _ in 0..400 {
-            let (before, sentence, after) = (
+        cases.extend((0..400).map(|_| {
+            (
                 rng.text(&pieces, 6),
                 rng.text(&pieces, 16),
                 rng.text(&pieces, 6),
-            );
+            )
+        }));
+        for (before, sentence, after) in cases {
             let text = format!("{before}{sentence}{after}");
             let span = (before.len(), before.len() + sentence.len());
             let hints = SentenceHints::default();
@@ -398,6 +441,13 @@ mod tests {
                     hints.pronoun_opens(&text, span, to),
                     PRONOUN.is_match(&text[span.0..to]),
                     "{:?} to {to}",
+                    &text[span.0..span.1]
+                );
+                let end = text.floor_char_boundary((to + INDEX_AFTER_REACH).min(text.len()));
+                assert_eq!(
+                    hints.index_after(&text, span, to),
+                    INDEX_AFTER.is_match(&text[to..end]),
+                    "{:?} after {to}",
                     &text[span.0..span.1]
                 );
                 for from in [
