@@ -135,12 +135,13 @@ fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<Result<Source, InputError
     // costs a look at what it leads to: a look per file was most of the
     // walk of a directory of 27,000 documents. Within one directory, the
     // order of the names is the order of the paths.
-    let mut entries: Vec<(OsString, PathBuf, Option<FileType>)> = entries
+    let mut entries: Vec<(OsString, Option<FileType>)> = entries
         .filter_map(|e| e.ok())
-        .map(|e| (e.file_name(), e.path(), e.file_type().ok()))
+        .map(|e| (e.file_name(), e.file_type().ok()))
         .collect();
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    for (_, path, kind) in entries {
+    for (name, kind) in entries {
+        let path = dir.join(name);
         if kind.is_some_and(|t| t.is_dir()) {
             walk(&path, extensions, out);
         } else if path
