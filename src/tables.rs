@@ -9,7 +9,7 @@
 //! short line holding little but a figure (statements converted from PDF).
 //! Non-goal: column headers; periods of table cells are not read.
 
-use crate::per_thread::PerThread;
+use crate::per_thread::{PerThread, group_indices};
 use regex::Regex;
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -181,22 +181,25 @@ pub fn scale_at(text: &str, pos: usize, notes: &Notes) -> Option<Scale> {
     // the last note governs; its groups are read for it alone
     let region = &text[from..ls];
     let last = notes.last(text, from, ls)?;
+    static GROUPS: LazyLock<[usize; 3]> =
+        LazyLock::new(|| group_indices(&NOTE, ["pre", "scale", "post"]));
+    let [pre, scale, post] = *GROUPS;
     let note = NOTE.captures_at(region, last - from)?;
     // `in millions of buyers` counts people, not money
     if note
-        .name("post")
+        .get(post)
         .is_some_and(|p| !is_currency_word(p.as_str()))
     {
         return None;
     }
-    let power = match note["scale"].to_ascii_lowercase().as_str() {
+    let power = match note.get(scale)?.as_str().to_ascii_lowercase().as_str() {
         "thousands" => 3,
         "millions" => 6,
         _ => 9,
     };
     let named = note
-        .name("pre")
-        .or(note.name("post"))
+        .get(pre)
+        .or(note.get(post))
         .map(|m| m.as_str().to_ascii_lowercase());
     let currency = named.as_deref().and_then(|c| match c {
         "$" | "usd" | "dollars" | "u.s. dollars" => Some("USD"),

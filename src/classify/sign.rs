@@ -3,7 +3,7 @@
 //! decline`). A level reached by a fall (`fell to $2 billion`, `down from $70
 //! million`) stays positive: `to` and `from` end the look-back.
 
-use crate::per_thread::{PerThread, captures};
+use crate::per_thread::{PerThread, captures, group_indices};
 use crate::recognize::edge::{Edge, last_letters};
 use crate::recognize::{Kind, Mention};
 use regex::Regex;
@@ -87,6 +87,10 @@ static BEFORE: PerThread<Regex> = PerThread::new(|| {
     .expect("decline pattern")
 });
 
+/// [`BEFORE`]'s groups `gap`, `loss` and `noun` by index (see [`group_indices`]).
+static BEFORE_GROUPS: LazyLock<[usize; 3]> =
+    LazyLock::new(|| group_indices(&BEFORE, ["gap", "loss", "noun"]));
+
 /// The last words of [`BEFORE`]'s forms: a decline word, a decline noun, or
 /// the end of a loss (`loss`, `losses`, `per share`, `deficit`).
 static DECLINE_ENDS: LazyLock<Edge> = LazyLock::new(|| {
@@ -151,6 +155,9 @@ static AFTER: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)^[ \t]*(?:(?:net|operating|pre-?tax)[ \t\n]+)?(?:decline|declines|drop|drops|decrease|decreases|fall|loss|losses|lower|down|reduction|contraction|shortfall|deficit)(?-u:\b)(?:[ \t]+(?P<level>from|to|than))?")
         .expect("decline suffix pattern")
 });
+
+/// [`AFTER`]'s group `level` by index.
+static AFTER_LEVEL: LazyLock<[usize; 1]> = LazyLock::new(|| group_indices(&AFTER, ["level"]));
 
 /// Words a decline's look-back may not cross: the figure is a level or a comparison.
 const BLOCKERS: &[&str] = &[
@@ -224,11 +231,14 @@ fn is_negative_here(text: &str, m: &Mention, previous: Option<&(Mention, bool)>)
     if may_follow_a_decline(&text[from..m.start])
         && let Some(c) = captures(&BEFORE, &text[from..m.start])
     {
-        let gap: Vec<String> = c["gap"]
+        let [gap, loss, noun] = *BEFORE_GROUPS;
+        let gap: Vec<String> = c
+            .get(gap)
+            .map_or("", |g| g.as_str())
             .split_whitespace()
             .map(|w| w.to_ascii_lowercase())
             .collect();
-        let ok = if c.name("loss").is_some() || c.name("noun").is_some() {
+        let ok = if c.get(loss).is_some() || c.get(noun).is_some() {
             gap.iter().all(|w| LOSS_LINKS.contains(&w.as_str()))
         } else {
             // a decline verb takes its figure directly, or after one adverb
@@ -245,7 +255,7 @@ fn is_negative_here(text: &str, m: &Mention, previous: Option<&(Mention, bool)>)
     }
     let to = text.floor_char_boundary((m.context_end + 30).min(text.len()));
     // `$13 million, down from $14 million`: `down from` introduces the level before
-    if captures(&AFTER, &text[m.context_end..to]).is_some_and(|c| c.name("level").is_none()) {
+    if captures(&AFTER, &text[m.context_end..to]).is_some_and(|c| c.get(AFTER_LEVEL[0]).is_none()) {
         return true;
     }
     // `lost 7.7 mln dlrs, or 56 cts a share`: the per-share figure shares the sign

@@ -18,7 +18,7 @@ pub mod companies;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::sync::{Arc, LazyLock};
 
@@ -72,10 +72,12 @@ pub struct Lexicon {
     other_aliases: Vec<usize>,
     /// Per alias (sorted): canonical name and role.
     targets: Vec<(Arc<str>, Role)>,
-    /// Alias -> its index, for names found in the text.
-    by_alias: HashMap<String, usize>,
+    /// Alias -> its index, for names found in the text. Fx hashing: a
+    /// lookup runs for each name the text defines, and the table's keys are
+    /// fixed when it is built, so the text cannot crowd a bucket.
+    by_alias: FxHashMap<String, usize>,
     /// Canonical name -> role, for names found in the text.
-    roles: HashMap<Arc<str>, Role>,
+    roles: FxHashMap<Arc<str>, Role>,
 }
 
 impl fmt::Debug for Lexicon {
@@ -138,8 +140,8 @@ impl Lexicon {
     }
 
     fn build(rows: Vec<Row>) -> Lexicon {
-        let mut by_alias: HashMap<String, (Arc<str>, Role)> = HashMap::new();
-        let mut roles = HashMap::new();
+        let mut by_alias: FxHashMap<String, (Arc<str>, Role)> = FxHashMap::default();
+        let mut roles = FxHashMap::default();
         for (canonical, role, aliases) in rows {
             let canonical: Arc<str> = canonical.into();
             roles.insert(canonical.clone(), role);
@@ -300,7 +302,7 @@ mod tests {
             sorted.sort();
             assert_eq!(names, sorted, "{role:?} rows are sorted by canonical name");
         }
-        let mut seen = HashMap::new();
+        let mut seen = std::collections::HashMap::new();
         for (canonical, _, aliases) in &rows {
             assert!(!aliases.is_empty());
             for alias in aliases {

@@ -6,13 +6,14 @@
 //! `$` is USD, as a financial reader in these documents takes it).
 
 use super::edge::Edge;
-use crate::per_thread::{PerThread, captures};
+use crate::per_thread::{PerThread, captures, group_indices};
 use crate::regions::regions;
 use crate::short::ShortStr;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt::Write;
+use std::sync::LazyLock;
 
 /// ISO code, marks written before the number, names written after it. Marks
 /// of signs (`$`, `€`, `HK$`, `₡`) may also stand after it (`10 $`, `20€`).
@@ -401,7 +402,8 @@ struct Table {
     after: Regex,
     minor: Regex,
     article: Regex,
-    codes: HashMap<String, (Option<&'static str>, i32)>,
+    /// Fx hashing: a lookup runs for most figures, and the keys are fixed.
+    codes: FxHashMap<String, (Option<&'static str>, i32)>,
     /// The letters the marks before a number can end with, and those the
     /// names after it and the minor units can start with.
     before_tails: Edge,
@@ -470,7 +472,7 @@ fn is_symbolic(form: &str) -> bool {
 }
 
 static TABLE: PerThread<Table> = PerThread::new(|| {
-    let mut codes = HashMap::new();
+    let mut codes = FxHashMap::default();
     let (mut before, mut after, mut article) = (Vec::new(), Vec::new(), Vec::new());
     for (code, pre, post) in CURRENCIES {
         let iso = (!code.is_empty()).then_some(*code);
@@ -645,9 +647,12 @@ pub fn minor_after(text: &str, at: usize) -> Option<Mark> {
     if !TABLE.minor_heads.may_start(&text[at..to]) {
         return None;
     }
+    static GROUPS: LazyLock<[usize; 2]> =
+        LazyLock::new(|| group_indices(&TABLE.minor, ["glued", "mark"]));
+    let [glued_group, mark_group] = *GROUPS;
     let caps = captures(&TABLE.minor, &text[at..to])?;
-    let glued = caps.name("glued").is_some();
-    let m = caps.name("mark").or_else(|| caps.name("glued"))?;
+    let glued = caps.get(glued_group).is_some();
+    let m = caps.get(mark_group).or_else(|| caps.get(glued_group))?;
     let end = at + m.end();
     let mut rest = text[end..].chars();
     let next = rest.next();
@@ -693,9 +698,12 @@ pub fn article_amounts(text: &str) -> Vec<(usize, usize)> {
         .find_iter(&lower)
         .map(|m| (m.start(), m.end()));
     let mut out = Vec::new();
+    static GROUPS: LazyLock<[usize; 2]> =
+        LazyLock::new(|| group_indices(&TABLE.article, ["a", "name"]));
+    let [a_group, name_group] = *GROUPS;
     for (base, line_end) in regions(text, names, 0) {
         for caps in TABLE.article.captures_iter(&text[base..line_end]) {
-            let (Some(a), Some(name)) = (caps.name("a"), caps.name("name")) else {
+            let (Some(a), Some(name)) = (caps.get(a_group), caps.get(name_group)) else {
                 continue;
             };
             let rest = &text[base + name.end()..];

@@ -32,7 +32,7 @@ mod compound;
 pub mod count;
 pub mod currency;
 pub(crate) mod edge;
-use crate::per_thread::{PerThread, captures};
+use crate::per_thread::{PerThread, captures, group_indices};
 use edge::Edge;
 pub mod percent;
 pub mod qualifier;
@@ -217,6 +217,10 @@ static FAMILIAR: PerThread<Regex> = PerThread::new(|| {
 static RANGE_NOUN: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)^[ \t\n]*(?:to|-|–|or|and)[ \t\n]*[0-9][0-9.,]*[ \t\n]*(?:thousand|million|billion|mln|bln|mn|bn)?[ \t\n]+(?P<noun>[a-z]+)").expect("range noun pattern")
 });
+
+/// [`RANGE_NOUN`]'s group `noun` by index (see [`group_indices`]).
+static RANGE_NOUN_GROUP: LazyLock<[usize; 1]> =
+    LazyLock::new(|| group_indices(&RANGE_NOUN, ["noun"]));
 
 /// A change verb right before a figure (`rose`, `expanded by`).
 static CHANGE_BEFORE: PerThread<Regex> = PerThread::new(|| {
@@ -726,9 +730,10 @@ fn carried_currency(text: &str, atom: &Atom, before: &[Mention]) -> Option<&'sta
         &text[n.end..text.floor_char_boundary((n.end + 40).min(text.len()))],
     )
     .is_some_and(|c| {
+        let noun = c.get(RANGE_NOUN_GROUP[0]).map_or("", |m| m.as_str());
         !["in", "a", "from", "for", "the", "and", "last", "this"]
             .iter()
-            .any(|w| w.eq_ignore_ascii_case(&c["noun"]))
+            .any(|w| w.eq_ignore_ascii_case(noun))
     });
     (plausible && !partner_noun && !followed_by_unitless_noun(text, n.end))
         .then_some(prev.currency?)

@@ -2,7 +2,7 @@
 //! `up to`, `5,000+`) and the range words around two figures.
 
 use super::edge::{Edge, last_letters};
-use crate::per_thread::{PerThread, captures};
+use crate::per_thread::{PerThread, captures, group_indices};
 use crate::short::ShortStr;
 use regex::Regex;
 use serde::Serialize;
@@ -120,9 +120,16 @@ static AFTER_RE: PerThread<Regex> = PerThread::new(|| {
         .expect("qualifier suffix pattern")
 });
 
+/// [`AFTER_RE`]'s groups `so` and `more` by index (see [`group_indices`]).
+static AFTER_GROUPS: LazyLock<[usize; 2]> =
+    LazyLock::new(|| group_indices(&AFTER_RE, ["so", "more"]));
+
 static BETWEEN_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)(?:^|[^A-Za-z])(?P<q>between|from)[ \t\n]+$").expect("between pattern")
 });
+
+/// [`BETWEEN_RE`]'s group `q` by index.
+static BETWEEN_Q: LazyLock<[usize; 1]> = LazyLock::new(|| group_indices(&BETWEEN_RE, ["q"]));
 
 /// The last words of the hedges.
 static HEDGE_TAILS: LazyLock<Edge> =
@@ -183,10 +190,11 @@ fn hedge_key(hedge: &str) -> Option<ShortStr<32>> {
 pub fn after(text: &str, at: usize) -> Option<(usize, Qualifier)> {
     let to = text.floor_char_boundary(at + 16);
     let caps = captures(&AFTER_RE, &text[at..to])?;
-    let q = if caps.name("so").is_some() {
+    let [so, more] = *AFTER_GROUPS;
+    let q = if caps.get(so).is_some() {
         Qualifier::Approximately
     } else if caps
-        .name("more")
+        .get(more)
         .is_some_and(|m| m.as_str().starts_with(['o', 'O']))
     {
         Qualifier::AtLeast
@@ -211,7 +219,7 @@ pub fn is_reference(text: &str, at: usize) -> bool {
 /// `between` or `from` right before `at`: its start and whether it is `between`.
 pub fn range_opener(text: &str, at: usize) -> Option<(usize, bool)> {
     let from = text.floor_char_boundary(at.saturating_sub(12));
-    let m = captures(&BETWEEN_RE, &text[from..at])?.name("q")?;
+    let m = captures(&BETWEEN_RE, &text[from..at])?.get(BETWEEN_Q[0])?;
     Some((from + m.start(), m.as_str().eq_ignore_ascii_case("between")))
 }
 
