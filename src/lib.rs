@@ -17,8 +17,9 @@
 //!
 //! [`run`] drives it over many inputs in parallel and writes records in input
 //! order; [`regions`] lets a pattern that would scan a whole document run only
-//! on the lines around the literals its matches need; [`per_thread`] gives
-//! each worker thread its own search caches for the compiled patterns.
+//! on the lines around the literals its matches need; [`lockstep`] searches
+//! the number pattern over a document's two halves at once; [`per_thread`]
+//! gives each worker thread its own search caches for the compiled patterns.
 //!
 //! ```
 //! let facts = extract::extract_text("note.txt", "AWS has more than 1 million customers.");
@@ -34,6 +35,7 @@ pub mod decimal;
 pub mod guard;
 pub mod input;
 pub mod lexicon;
+pub mod lockstep;
 pub mod number;
 pub mod per_thread;
 pub mod progress;

@@ -15,6 +15,7 @@
 //! currency (`20Rs`, `42MYR`).
 
 use crate::decimal::Decimal;
+use crate::lockstep::Lockstep;
 use crate::per_thread::{PerThread, captures};
 use crate::short::ShortStr;
 use regex::Regex;
@@ -111,7 +112,29 @@ fn alternation(words: impl Iterator<Item = &'static str>) -> String {
     words.collect::<Vec<_>>().join("|")
 }
 
-static NUMBER: PerThread<Regex> = PerThread::new(|| {
+/// The number pattern, searched over a text's two halves at once (see
+/// [`crate::lockstep`]).
+static NUMBER: PerThread<Lockstep> =
+    PerThread::new(|| Lockstep::new(&pattern(), separates_numbers));
+
+/// Whether no number can hold byte `i` of `bytes`: a match of the pattern
+/// holds only digits, letters, spaces, tabs, line breaks, `-`, and `,` or
+/// `.` before a digit (bytes above ASCII may be a letter that folds to one:
+/// `ſ` is `s` to `(?i)`).
+fn separates_numbers(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b',' | b'.' => !bytes.get(i + 1).is_some_and(u8::is_ascii_digit),
+        b' ' | b'\t' | b'\n' | b'-' => false,
+        b => b.is_ascii() && !b.is_ascii_alphanumeric(),
+    }
+}
+
+/// Texts shorter than this are searched in one piece: the halves' start
+/// costs more than it saves.
+const SPLIT_AT_LEAST: usize = 512;
+
+/// The number pattern as text (see the module).
+fn pattern() -> String {
     let scales = alternation(SCALES.iter().map(|s| s.0));
     let suffixes = alternation(SUFFIXES.iter().map(|s| s.0));
     let word = format!(
@@ -127,8 +150,8 @@ static NUMBER: PerThread<Regex> = PerThread::new(|| {
         fw = fraction_words(),
         max = MAX_NUMBER_WORDS,
     );
-    Regex::new(&pattern).expect("number pattern compiles")
-});
+    pattern
+}
 
 /// The spelled-out scale words (not the abbreviations) that may follow `a`.
 fn scales_words() -> String {
@@ -178,48 +201,76 @@ const MAX_NUMBER_WORDS: usize = 15;
 
 /// Every number token of `text`, in order.
 pub fn scan(text: &str) -> Vec<Number> {
+    scan_cut_at(text, NUMBER.split(text, SPLIT_AT_LEAST))
+}
+
+/// [`scan`] with the text cut in two at byte `cut`, a separator.
+fn scan_cut_at(text: &str, cut: Option<usize>) -> Vec<Number> {
+    let len = text.len();
+    let (halves, split) = match cut {
+        Some(p) => ([(0, p), (p + 1, len)], p),
+        None => ([(0, len), (len, len)], len),
+    };
     // business text holds a number every 125 bytes or so: room for twice
     // that many spares the copies of a vector grown by doubling
-    let mut out = Vec::with_capacity(text.len() / 64 + 1);
+    let mut out = [
+        Vec::with_capacity(split / 64 + 1),
+        Vec::with_capacity((len - split) / 64 + 1),
+    ];
     // the words of a written-out number, room reused from one to the next
     let mut words = Vec::new();
-    let mut at = 0;
-    // `find`, not `captures`: the groups are read off the match by hand
-    // below, which costs a fraction of a capturing search
-    while let Some(whole) = NUMBER.find_at(text, at) {
-        at = whole.end().max(at + 1);
-        let w = whole.as_str();
-        let number = if w.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
-            // the digits group is made of digits, commas and dots; a scale or
-            // suffix (letters) may follow after spaces, a line break or a
-            // hyphen, and ends the match
-            let digits = w
-                .find(|c: char| !matches!(c, '0'..='9' | ',' | '.'))
-                .unwrap_or(w.len());
-            let unit = (digits < w.len()).then(|| {
-                let rest = &w[digits..];
-                let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\n', '-']).len();
-                (whole.start() + digits + gap, whole.end())
-            });
-            read_digits(text, whole.start(), whole.start() + digits, unit)
-        } else {
-            let n = read_words(text, whole.start(), whole.end(), &mut words);
-            if n.is_none() {
-                // `quarter and one`: the words after the first may still be a number
-                let first = w.find(|c: char| !c.is_ascii_alphabetic());
-                at = first.map_or(whole.end(), |e| whole.start() + e.max(1));
-            }
-            n
-        };
-        if let Some(n) = number {
-            at = n.end.max(whole.start() + 1);
-            out.push(n);
+    NUMBER.find_each(text, halves, |half, start, end| {
+        let (number, at) = read_match(text, start, end, &mut words);
+        out[half].extend(number);
+        Some(at)
+    });
+    let [mut first, second] = out;
+    first.extend(second);
+    first
+}
+
+/// The number of the match `start..end` of the number pattern, and where
+/// the next search starts. Only the match is searched for (`find`, not
+/// `captures`): its groups are read off it by hand, which costs a fraction
+/// of a capturing search.
+fn read_match(
+    text: &str,
+    start: usize,
+    end: usize,
+    words: &mut Vec<(usize, usize)>,
+) -> (Option<Number>, usize) {
+    let w = &text[start..end];
+    // the pattern matches no empty string: the next search starts after this match
+    let mut at = end;
+    let number = if w.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+        // the digits group is made of digits, commas and dots; a scale or
+        // suffix (letters) may follow after spaces, a line break or a
+        // hyphen, and ends the match
+        let digits = w
+            .find(|c: char| !matches!(c, '0'..='9' | ',' | '.'))
+            .unwrap_or(w.len());
+        let unit = (digits < w.len()).then(|| {
+            let rest = &w[digits..];
+            let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\n', '-']).len();
+            (start + digits + gap, end)
+        });
+        read_digits(text, start, start + digits, unit)
+    } else {
+        let n = read_words(text, start, end, words);
+        if n.is_none() {
+            // `quarter and one`: the words after the first may still be a number
+            let first = w.find(|c: char| !c.is_ascii_alphabetic());
+            at = first.map_or(end, |e| start + e.max(1));
         }
-        while !text.is_char_boundary(at) {
-            at += 1;
-        }
+        n
+    };
+    if let Some(n) = &number {
+        at = n.end.max(start + 1);
     }
-    out
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    (number, at)
 }
 
 /// The number whose digits stand at `start..digits_end`, with the scale word
@@ -448,6 +499,123 @@ fn word_spans(text: &str, start: usize, limit: usize) -> impl Iterator<Item = (u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The number pattern as one regex.
+    fn regex() -> Regex {
+        Regex::new(&pattern()).expect("number pattern compiles")
+    }
+
+    /// [`scan`] with the pattern searched over the whole text from each
+    /// position on (`Regex::find_at`): what the lockstep search must find.
+    fn scan_one_by_one(regex: &Regex, text: &str) -> Vec<Number> {
+        let mut out = Vec::new();
+        let mut words = Vec::new();
+        let mut at = 0;
+        while let Some(m) = regex.find_at(text, at) {
+            let (number, next) = read_match(text, m.start(), m.end(), &mut words);
+            out.extend(number);
+            at = next;
+        }
+        out
+    }
+
+    /// Pieces of text that numbers are made of, that stand near them, and
+    /// that part them (or, for `,` and `.` before a digit, do not).
+    const PIECES: &[&str] = &[
+        "1",
+        "23",
+        "4,567",
+        "89.1",
+        ".5",
+        "1,00,000",
+        "2024",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "-",
+        ",",
+        ".",
+        ", ",
+        ". ",
+        ",9",
+        ".9",
+        "(",
+        ")",
+        ";",
+        ":",
+        "\"",
+        "'",
+        "$",
+        "%",
+        "/",
+        "_",
+        "one",
+        "twenty",
+        "hundred",
+        "and",
+        "a",
+        "an",
+        "half",
+        "quarter",
+        "million",
+        "bn",
+        "m",
+        "k",
+        "dozen",
+        "thirty-five",
+        "seven",
+        "word",
+        "S",
+        "x",
+        "é",
+        "ſix",
+        "K",
+        "’",
+        "\r",
+    ];
+
+    #[test]
+    fn separators_stand_in_no_number() {
+        let regex = regex();
+        let mut rng = crate::test_rng::Lcg::new(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..3_000 {
+            let text = rng.text(PIECES, 60);
+            let bytes = text.as_bytes();
+            for m in regex.find_iter(&text) {
+                for i in m.start()..m.end() {
+                    assert!(
+                        !separates_numbers(bytes, i),
+                        "byte {i} of {text:?} in {m:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_lockstep_scan_finds_what_one_search_after_another_finds() {
+        let regex = regex();
+        let mut rng = crate::test_rng::Lcg::new(0x2545_f491_4f6c_dd1d);
+        for round in 0..1_500 {
+            // long enough to be cut in two, most of them
+            let most = if round % 3 == 0 { 60 } else { 400 };
+            let text = rng.text(PIECES, most);
+            let expected = scan_one_by_one(&regex, &text);
+            assert_eq!(scan(&text), expected, "in {text:?}");
+            if round % 10 == 0 {
+                // cut at every separator, the text's ends included
+                let bytes = text.as_bytes();
+                for p in (0..bytes.len()).filter(|&p| separates_numbers(bytes, p)) {
+                    assert_eq!(
+                        scan_cut_at(&text, Some(p)),
+                        expected,
+                        "cut at {p} of {text:?}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn number_words_fit_the_lowercasing_buffer() {
