@@ -106,9 +106,9 @@ impl Lockstep {
     /// empty): from each stretch's start, a search for the leftmost-first
     /// match that starts at or after the stretch's position and ends in the
     /// stretch; each match `(stretch, start, end)` is handed to `on_match`,
-    /// which gives the position of that stretch's next search (`None`: no
-    /// more). The two stretches' matches come interleaved, each stretch's
-    /// in order.
+    /// which gives the position of that stretch's next search, past the
+    /// match's start (`None`: no more). The two stretches' matches come
+    /// interleaved, each stretch's in order.
     pub fn find_each(
         &self,
         text: &str,
@@ -195,7 +195,9 @@ impl Lockstep {
             .expect("no quit bytes")
             .expect("a forward match has a start")
             .offset();
-        match on_match(k, start, end) {
+        let next = on_match(k, start, end);
+        assert!(next.is_none_or(|n| n > start), "a search must move on");
+        match next {
             Some(next) if next <= w.end => {
                 w.at = next;
                 w.begin(&self.forward, forward_cache, hay);
