@@ -378,17 +378,28 @@ mod tests {
                 found(&lockstep, &text, [(0, len), (len, len)]),
                 [whole.clone(), vec![]]
             );
-            for p in text.match_indices([';', 'x']).map(|(p, _)| p) {
-                let halves = [(0, p), (p + 1, len)];
-                let want = halves.map(|h| expected(&regex, &text, h));
-                assert_eq!(
-                    found(&lockstep, &text, halves),
-                    want,
-                    "cut at {p} of {text:?}"
-                );
+            for want in check_cuts(&lockstep, &regex, &text) {
                 assert_eq!(want.concat(), whole, "the test's own premise, in {text:?}");
             }
         }
+    }
+
+    /// Checks the search cut at each separator of `text` against `regex`;
+    /// what each cut should find.
+    fn check_cuts(lockstep: &Lockstep, regex: &Regex, text: &str) -> Vec<[Vec<(usize, usize)>; 2]> {
+        let len = text.len();
+        let cuts = text.match_indices([';', 'x']).map(|(p, _)| p);
+        cuts.map(|p| {
+            let halves = [(0, p), (p + 1, len)];
+            let want = halves.map(|h| expected(regex, text, h));
+            assert_eq!(
+                found(lockstep, text, halves),
+                want,
+                "cut at {p} of {text:?}"
+            );
+            want
+        })
+        .collect()
     }
 
     #[test]
@@ -405,16 +416,7 @@ mod tests {
         let mut cleared = 0;
         for _ in 0..500 {
             let text = rng.text(&pieces, 40);
-            let len = text.len();
-            for p in text.match_indices([';', 'x']).map(|(p, _)| p) {
-                let halves = [(0, p), (p + 1, len)];
-                let want = halves.map(|h| expected(&regex, &text, h));
-                assert_eq!(
-                    found(&lockstep, &text, halves),
-                    want,
-                    "cut at {p} of {text:?}"
-                );
-            }
+            check_cuts(&lockstep, &regex, &text);
             cleared = lockstep.caches.get().0.clear_count();
         }
         assert!(cleared > 1_000, "the cache was cleared {cleared} times");
