@@ -150,11 +150,24 @@ static MARKED: PerThread<Regex> = PerThread::new(|| {
 /// What follows a subject verb before `it`: [`MARKED`]'s tail.
 const IT: &str = r"(?:on[ \t\n]+(?-u:\w)+[ \t\n]+)?(?:that[ \t\n]+)?(?:it|its)(?-u:\b)";
 
-/// The subject verbs of [`MARKED`], for a vectorized literal search.
+/// The subject verbs of [`MARKED`], for a vectorized literal search. Each
+/// literal is four bytes or more, so that the search compares four bytes at
+/// a time (with three, as `won` made it, its candidates were so many that
+/// the search took a tenth of [`find`]); a shorter verb is looked for with
+/// the space, tab or line break that [`MARKED`] puts before it.
 static VERB_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let literals = SUBJECT_VERBS.iter().flat_map(|&verb| -> Vec<String> {
+        if verb.len() < 4 {
+            [" ", "\t", "\n"]
+                .map(|space| format!("{space}{verb}"))
+                .into()
+        } else {
+            vec![verb.to_string()]
+        }
+    });
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
-        .build(SUBJECT_VERBS)
+        .build(literals)
         .expect("subject verbs build")
 });
 
@@ -201,7 +214,9 @@ fn marked_triggers(text: &str) -> Vec<(usize, usize)> {
         }
     }
     for m in VERB_MATCHER.find_iter(text) {
-        let (s, e) = (m.start(), m.end());
+        // a short verb's literal opens with the space before it
+        let s = m.start() + usize::from(bytes[m.start()].is_ascii_whitespace());
+        let e = m.end();
         if s > 0 && (bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] == b'_') {
             continue;
         }
@@ -687,6 +702,9 @@ mod tests {
             "A software company,\nCoralbyte, was valued. Paris-based\n\nNuage Souverain said it",
             "no names here at all\njust words, and a rival, Zentro, too",
             "Siemens AG said. Nordic Bank SE rose\tand Kraft\tInc fell; Acme Co. Ltd gained",
+            "Sales fell.\n\nVantora won it back, sworn to it",
+            "Sales fell.\n\nKestrel\twon its case",
+            "Sales fell.\n\nOrly\nwon it",
         ];
         for text in texts {
             let named = regions(text, named_triggers(text).into_iter(), 0);
