@@ -69,7 +69,8 @@ struct Cli {
     #[arg(long)]
     jsonl: bool,
 
-    /// Worker threads (default: one per core). Output is the same for any number.
+    /// Threads in all, the one that reads and writes included (default: one per
+    /// core). Output is the same for any number.
     #[arg(
         short = 'j',
         long,
