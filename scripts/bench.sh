@@ -124,7 +124,7 @@ run doubled-j2 "$((DOCS * 2))" "$((BYTES * 2))" --jsonl -j 2 "$TMP/doubled.jsonl
 # What two threads could give with nothing shared: two separate one-thread
 # processes at once, each on every other JSON line (so that both halves hold
 # the same mix of documents; halves cut by bytes differ in work by 13%).
-# Each pays its own start-up, and its reading thread shares the two cores.
+# Each pays its own start-up (a one-thread run is one thread).
 LC_ALL=C awk -v a="$TMP/half1.jsonl" -v b="$TMP/half2.jsonl" \
   '{ print > (NR % 2 ? a : b) }' "$TMP/docs.jsonl"
 HALVES=""

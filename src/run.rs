@@ -264,7 +264,7 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
                     _ => 0,
                 };
                 while window.full(bytes) {
-                    // what waits for a worker must be with one
+                    // what the window waits for must be in work first
                     if !chunk.is_empty() {
                         workers.hand_out(std::mem::take(&mut chunk));
                         chunk_bytes = 0;
