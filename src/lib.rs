@@ -19,7 +19,7 @@
 //! order; [`regions`] lets a pattern that would scan a whole document run only
 //! on the lines around the literals its matches need; [`lockstep`] searches
 //! the number pattern over a document's two halves at once; [`per_thread`]
-//! gives each worker thread its own search caches for the compiled patterns.
+//! gives each thread its own search caches for the compiled patterns.
 //!
 //! ```
 //! let facts = extract::extract_text("note.txt", "AWS has more than 1 million customers.");

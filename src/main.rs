@@ -13,9 +13,9 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-// jemalloc, not the C library's allocator: each worker makes and frees
-// many short vectors per figure and the reading thread's lines are freed by
-// the workers, and glibc's bins and arenas took about 4% more CPU over the
+// jemalloc, not the C library's allocator: each thread makes and frees
+// many short vectors per figure and lines read on one thread are often
+// freed on another, and glibc's bins and arenas took about 4% more CPU over the
 // bulk corpus (README, Performance); jemalloc costs about 10 MB more memory
 #[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
 #[global_allocator]

@@ -5,13 +5,13 @@
 //! `threads` = N, a rayon pool of N - 1 workers takes chunks while few wait
 //! for it, and the calling thread extracts the others itself, so that a run
 //! has N threads in all, one per core (a reading thread beside N workers
-//! would take turns with them on the cores: two workers ran 3-4% slower
-//! that way, and made 2,400 context switches where this makes under 100).
-//! Extracting a document renders its records to bytes; the calling thread
-//! writes each document's records as soon as every document before it is
-//! written. At most a few hundred documents or a few
-//! megabytes of JSON lines are in flight at once (the reading waits for the
-//! writing), so memory is bounded whatever the corpus size, and the output
+//! takes turns with them on the cores: two workers ran 2-4% slower over the
+//! bulk corpus that way, with 2,400 context switches where this makes under
+//! 100). Extracting a document renders its records to bytes; the calling
+//! thread writes each document's records as soon as every document before
+//! it is written. At most a few hundred documents or a few megabytes of
+//! JSON lines are in flight at once (the reading waits for the writing), so
+//! memory is bounded whatever the corpus size, and the output
 //! does not depend on the thread count. A document that cannot be read is
 //! reported on stderr in its place (`extract: PATH: reason`) and the run goes
 //! on.
@@ -85,20 +85,21 @@ pub struct Report {
 const WINDOW_DOCS: usize = 512;
 const WINDOW_BYTES: usize = 16 << 20;
 
-/// Documents handed to a worker at once, and bytes of JSON lines: one task
-/// and one message per chunk rather than per document (fewer wake-ups).
+/// Documents extracted as one chunk, and bytes of JSON lines: one task and
+/// one message per chunk rather than per document (fewer wake-ups).
 const CHUNK_DOCS: usize = 32;
 const CHUNK_BYTES: usize = 1 << 20;
 
-/// Files handed to a worker at once, when `left` inputs (the one just
-/// added included) have not yet gone into a chunk: [`CHUNK_DOCS`],
-/// shrinking to one as the end nears, so that the last files are shared
-/// among the workers rather than left in one chunk while the others wait.
+/// Files extracted as one chunk, when `left` inputs (the one just added
+/// included) have not yet gone into a chunk and `threads` extract them:
+/// [`CHUNK_DOCS`], shrinking to one as the end nears, so that the last
+/// files are shared among the threads rather than left in one chunk while
+/// the others wait.
 /// A file's size is not known before it is read, and the last files of a
 /// directory may be its largest (the bulk corpus's last 27 hold 9.4 MB:
 /// one worker took about 150 ms on them alone).
-fn files_per_chunk(left: usize, workers: usize) -> usize {
-    (left / (2 * workers.max(1))).clamp(1, CHUNK_DOCS)
+fn files_per_chunk(left: usize, threads: usize) -> usize {
+    (left / (2 * threads.max(1))).clamp(1, CHUNK_DOCS)
 }
 
 /// A document's sequence number and what its processing gave; `process`
@@ -116,8 +117,9 @@ const QUEUED_PER_WORKER: usize = 2;
 struct Workers<'s, 'a> {
     /// `None` for a run on one thread.
     scope: Option<&'s rayon::ScopeFifo<'a>>,
-    /// Pool workers, and chunks handed to them that none has started.
+    /// Pool workers.
     count: usize,
+    /// Chunks handed to the pool that no worker has started.
     queued: &'a AtomicUsize,
     config: &'a Config,
     sender: mpsc::Sender<Vec<Outcome>>,
@@ -175,20 +177,7 @@ struct Done {
 
 /// Runs `config`, writing records to `out` and messages to `err`.
 pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Report> {
-    let threads = match config.threads {
-        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        n => n,
-    };
-    // the calling thread is the first of `threads`
-    let pool = if threads > 1 {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads - 1)
-            .build()
-            .map_err(io::Error::other)?;
-        Some(pool)
-    } else {
-        None
-    };
+    let pool = workers_beside_the_caller(config.threads)?;
     let sources = if config.jsonl {
         input::expand_json_lines(&config.inputs)
     } else {
@@ -316,6 +305,24 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
     Ok(report)
 }
 
+/// The pool for a run on `threads` threads (0: one per core): the calling
+/// thread is the first of them, so the pool has one fewer, and a run on
+/// one thread has none.
+fn workers_beside_the_caller(threads: usize) -> io::Result<Option<rayon::ThreadPool>> {
+    let threads = match threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    if threads == 1 {
+        return Ok(None);
+    }
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads - 1)
+        .build()
+        .map(Some)
+        .map_err(io::Error::other)
+}
+
 /// Runs `work` in a scope of `pool`, or with no scope when there is no pool.
 fn in_scope<'a, R>(
     pool: Option<&rayon::ThreadPool>,
@@ -389,7 +396,7 @@ impl Window {
     ) -> io::Result<bool> {
         let result = results
             .recv()
-            .expect("a worker holds a sender while work is in flight");
+            .expect("the calling thread holds a sender for the whole run");
         self.take(result, write)
     }
 
@@ -689,7 +696,21 @@ mod tests {
     }
 
     #[test]
-    fn one_thread_runs_without_a_pool() {
+    fn the_calling_thread_is_one_of_the_threads() {
+        let workers = |threads| {
+            workers_beside_the_caller(threads)
+                .unwrap()
+                .map(|pool| pool.current_num_threads())
+        };
+        assert_eq!(workers(1), None);
+        assert_eq!(workers(2), Some(1));
+        assert_eq!(workers(5), Some(4));
+        let cores = std::thread::available_parallelism().unwrap().get();
+        assert_eq!(workers(0), (cores > 1).then(|| cores - 1));
+    }
+
+    #[test]
+    fn a_run_on_one_thread_extracts_on_the_calling_thread() {
         let (sender, results) = mpsc::channel();
         let config = Config::default();
         let queued = AtomicUsize::new(0);
@@ -711,8 +732,9 @@ mod tests {
             ..Config::default()
         };
         let mut out = Vec::new();
-        let report = run(&config, &mut out, &mut Vec::new()).unwrap();
+        let report = run(&config, &mut out, &mut Vec::new());
         std::fs::remove_file(&path).unwrap();
+        let report = report.unwrap();
         assert_eq!((report.documents, report.facts), (1, 2));
         assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 2);
     }
